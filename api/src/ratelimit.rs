@@ -1,0 +1,131 @@
+//! Per-key rate limits. In memory (governor's GCRA, embedded default) or in Redis (a fixed
+//! window shared by every server process, scaled setup). Both answer with what the response
+//! headers need: the limit, what remains, and when the window resets.
+use std::collections::HashMap;
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use governor::clock::{Clock, DefaultClock};
+use governor::middleware::StateInformationMiddleware;
+use governor::{Quota, RateLimiter};
+use redis::aio::ConnectionManager;
+
+/// A limit: `limit` requests per `window`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Policy {
+    pub limit: u32,
+    pub window: Duration,
+}
+
+/// The outcome of counting one request.
+#[derive(Debug, Clone, Copy)]
+pub struct Decision {
+    pub allowed: bool,
+    pub limit: u32,
+    pub remaining: u32,
+    /// When the caller may retry (blocked) or the budget is whole again (allowed).
+    pub reset_after: Duration,
+}
+
+impl Decision {
+    pub fn reset_at_unix_ms(&self) -> u128 {
+        (SystemTime::now() + self.reset_after).duration_since(UNIX_EPOCH).unwrap_or_default().as_millis()
+    }
+}
+
+type Keyed = RateLimiter<String, governor::state::keyed::DefaultKeyedStateStore<String>, DefaultClock, StateInformationMiddleware>;
+
+#[derive(Clone)]
+pub enum Limiter {
+    Memory(Arc<Mutex<HashMap<Policy, Arc<Keyed>>>>),
+    Redis(ConnectionManager),
+}
+
+impl Limiter {
+    pub fn memory() -> Self {
+        Limiter::Memory(Arc::default())
+    }
+
+    pub async fn redis(url: &str) -> Result<Self, redis::RedisError> {
+        let client = redis::Client::open(url)?;
+        Ok(Limiter::Redis(ConnectionManager::new(client).await?))
+    }
+
+    /// Count one request of `key` (already namespaced by the caller) against `policy`.
+    pub async fn hit(&self, key: &str, policy: Policy) -> Result<Decision, redis::RedisError> {
+        match self {
+            Limiter::Memory(limiters) => Ok(memory_hit(limiters, key, policy)),
+            Limiter::Redis(conn) => redis_hit(conn.clone(), key, policy).await,
+        }
+    }
+}
+
+fn memory_hit(limiters: &Mutex<HashMap<Policy, Arc<Keyed>>>, key: &str, p: Policy) -> Decision {
+    let limiter = {
+        let mut map = limiters.lock().expect("rate-limit map poisoned");
+        map.entry(p)
+            .or_insert_with(|| {
+                let limit = NonZeroU32::new(p.limit.max(1)).expect("non-zero");
+                let per_cell = p.window / limit.get();
+                let quota = Quota::with_period(per_cell).expect("positive period").allow_burst(limit);
+                Arc::new(RateLimiter::keyed(quota).with_middleware::<StateInformationMiddleware>())
+            })
+            .clone()
+    };
+    let per_cell = p.window / p.limit.max(1);
+    match limiter.check_key(&key.to_string()) {
+        Ok(snapshot) => {
+            let remaining = snapshot.remaining_burst_capacity();
+            Decision { allowed: true, limit: p.limit, remaining, reset_after: per_cell * (p.limit - remaining) }
+        }
+        Err(not_until) => Decision {
+            allowed: false,
+            limit: p.limit,
+            remaining: 0,
+            reset_after: not_until.wait_time_from(DefaultClock::default().now()),
+        },
+    }
+}
+
+async fn redis_hit(mut conn: ConnectionManager, key: &str, p: Policy) -> Result<Decision, redis::RedisError> {
+    let window_ms = p.window.as_millis().max(1) as u64;
+    let now_ms = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_millis() as u64;
+    let window_start = now_ms - now_ms % window_ms;
+    let redis_key = format!("dermis:rl:{key}:{}:{window_start}", p.limit);
+    // INCR and PEXPIRE in one round trip, atomically.
+    let (count,): (u64,) = redis::pipe()
+        .atomic()
+        .incr(&redis_key, 1)
+        .pexpire(&redis_key, window_ms as i64)
+        .ignore()
+        .query_async(&mut conn)
+        .await?;
+    let reset_after = Duration::from_millis(window_start + window_ms - now_ms);
+    Ok(Decision {
+        allowed: count <= p.limit as u64,
+        limit: p.limit,
+        remaining: p.limit.saturating_sub(count as u32),
+        reset_after,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn memory_limiter_allows_the_limit_then_blocks_with_a_retry_time() {
+        let l = Limiter::memory();
+        let p = Policy { limit: 3, window: Duration::from_secs(60) };
+        for expected_remaining in [2, 1, 0] {
+            let d = l.hit("k", p).await.unwrap();
+            assert!(d.allowed);
+            assert_eq!(d.remaining, expected_remaining);
+        }
+        let d = l.hit("k", p).await.unwrap();
+        assert!(!d.allowed);
+        assert!(d.reset_after > Duration::from_secs(15) && d.reset_after <= Duration::from_secs(20));
+        assert!(l.hit("other", p).await.unwrap().allowed, "keys are independent");
+    }
+}
