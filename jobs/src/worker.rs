@@ -101,28 +101,49 @@ async fn run(ctx: &WorkerContext, id: Uuid, row: &entities::models::analysis::Mo
         }),
     };
     let engine = ctx.engine.clone();
-    let analysed = tokio::task::spawn_blocking(move || engine.analyze_bytes(&bytes, &opts))
-        .await
-        .map_err(|e| Transient(format!("engine task panicked: {e}")))?;
-    let analysis = match analysed {
-        Ok(a) => a,
+    let shade = row.kind == "shade";
+    let analysed = tokio::task::spawn_blocking(move || {
+        if shade {
+            let img = crate::vision::decode::decode(&bytes)?;
+            let shade = engine.skin_shade(&img)?;
+            Ok(shade_parts(&shade))
+        } else {
+            engine.analyze_bytes(&bytes, &opts).map(analysis_parts)
+        }
+    })
+    .await
+    .map_err(|e| Transient(format!("engine task panicked: {e}")))?;
+    let (result, masks, overall_score, skin_age) = match analysed {
+        Ok(parts) => parts,
         Err(e) => return Ok(Outcome::Failed { code: e.code().to_string(), message: e.to_string() }),
     };
-    let names: Vec<String> = analysis.masks.iter().map(|m| m.name.clone()).collect();
-    try_join_all(analysis.masks.into_iter().map(|m| {
+    let names: Vec<String> = masks.iter().map(|m| m.name.clone()).collect();
+    try_join_all(masks.into_iter().map(|m| {
         let key = analysis_key(id, &m.name);
         async move { ctx.storage.put(&key, m.png, "image/png").await }
     }))
     .await
     .map_err(|e| Transient(e.to_string()))?;
-    let result = serde_json::to_value(&analysis.result).map_err(|e| Transient(e.to_string()))?;
     Ok(Outcome::Completed {
-        overall_score: analysis.result.overall_score(),
-        skin_age: analysis.result.skin_age(),
+        overall_score,
+        skin_age,
         result,
         mask_filenames: names,
         processing_time_ms: started.elapsed().as_millis() as i64,
     })
+}
+
+/// What a finished analysis stores: result JSON, masks, and the two headline numbers.
+type Parts = (serde_json::Value, Vec<crate::vision::Mask>, Option<f64>, Option<i32>);
+
+fn analysis_parts(a: crate::vision::Analysis) -> Parts {
+    let score = Some(f64::from(a.result.all.score));
+    let age = Some(a.result.skin_age as i32);
+    (serde_json::to_value(&a.result).expect("report serializes"), a.masks, score, age)
+}
+
+fn shade_parts(s: &crate::vision::Shade) -> Parts {
+    (serde_json::to_value(s).expect("shade serializes"), vec![], None, None)
 }
 
 async fn handle(job: AnalysisJob, ctx: Data<Arc<WorkerContext>>) -> Result<(), BoxDynError> {

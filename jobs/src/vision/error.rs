@@ -1,0 +1,44 @@
+//! Errors of the vision engine. Each carries what the user should do next.
+
+/// Why an image could not be analysed.
+#[derive(Debug, thiserror::Error)]
+pub enum VisionError {
+    /// The bytes are not a JPEG, PNG or WebP image we can decode.
+    #[error("the image could not be decoded ({0}); send a JPEG, PNG or WebP photo")]
+    UndecodableImage(String),
+    /// The detector found no face above its confidence threshold.
+    #[error("no face was found; send a front-facing photo with the whole face visible")]
+    NoFaceDetected,
+    /// The face is too small for skin measurements.
+    #[error("the face is {face_px} px wide; at least {min_px} px is needed — move closer or send a larger photo")]
+    FaceTooSmall { face_px: u32, min_px: u32 },
+    /// The face region is too dark (mean CIELAB L* below the limit).
+    #[error("the face is too dark (mean L* {mean_l:.1}, need at least {min_l:.1}); take the photo in better light")]
+    TooDark { mean_l: f32, min_l: f32 },
+    /// The face region is too blurred (variance of the Laplacian below the limit).
+    #[error("the photo is too blurred (sharpness {sharpness:.1}, need at least {min_sharpness:.1}); hold the camera still and focus on the face")]
+    TooBlurry { sharpness: f32, min_sharpness: f32 },
+    /// A model failed to load or run; this is a server fault, not the user's.
+    #[error("model error: {0}")]
+    Model(String),
+}
+
+impl VisionError {
+    /// Stable machine-readable code for API error bodies.
+    pub fn code(&self) -> &'static str {
+        match self {
+            VisionError::UndecodableImage(_) => "undecodable_image",
+            VisionError::NoFaceDetected => "no_face_detected",
+            VisionError::FaceTooSmall { .. } => "face_too_small",
+            VisionError::TooDark { .. } => "image_too_dark",
+            VisionError::TooBlurry { .. } => "image_too_blurry",
+            VisionError::Model(_) => "model_error",
+        }
+    }
+}
+
+impl From<candle_core::Error> for VisionError {
+    fn from(e: candle_core::Error) -> Self {
+        VisionError::Model(e.to_string())
+    }
+}

@@ -1,0 +1,198 @@
+//! The canonical face crop every skin measurement runs on.
+//!
+//! Measurements must not depend on where the face sits in the photo, how large it is, or how the
+//! head is rolled. So the face is resampled into a fixed 512×512 crop, rotated so the eyes are
+//! horizontal, with the inter-ocular distance (IOD, between the eye centres) fixed at
+//! 512 / [`SPAN_IOD`] ≈ 116 px. Filter scales are then constants in crop pixels. Downscaling is
+//! supersampled (k×k bilinear taps per output pixel) so skin detail is averaged, not aliased.
+
+use image::RgbImage;
+
+use super::facemesh::Landmarks;
+use super::lab::LabImage;
+use super::landmarks_idx::{LEFT_EYE, RIGHT_EYE};
+use super::warp::Roi;
+
+/// Side of the canonical crop, pixels.
+pub const CROP: usize = 512;
+/// Crop side in IODs: wide enough for hair above the forehead and the chin below.
+pub const SPAN_IOD: f32 = 4.4;
+/// The crop centre lies this many IODs below the eye midpoint.
+const CENTRE_BELOW_EYES: f32 = 0.55;
+
+/// The face resampled into the canonical crop, with its landmarks and CIELAB planes.
+pub struct CanonicalFace {
+    /// Where the crop lies in the analysed image.
+    pub roi: Roi,
+    pub rgb: RgbImage,
+    pub lab: LabImage,
+    /// The 468 landmarks in crop pixels.
+    pub lm: Vec<[f32; 2]>,
+    /// Inter-ocular distance in crop pixels (constant by construction).
+    pub iod: f32,
+    /// IOD in the analysed image, pixels (resolution actually available).
+    pub iod_image_px: f32,
+}
+
+fn centre(lm: &Landmarks, idx: &[usize]) -> [f32; 2] {
+    let n = idx.len() as f32;
+    let (sx, sy) = idx.iter().fold((0.0, 0.0), |(x, y), &i| {
+        (x + lm.points[i][0], y + lm.points[i][1])
+    });
+    [sx / n, sy / n]
+}
+
+/// The crop's placement in the image for a given set of landmarks.
+pub fn frame_for(lm: &Landmarks) -> (Roi, f32) {
+    let (r, l) = (centre(lm, &RIGHT_EYE), centre(lm, &LEFT_EYE));
+    let (dx, dy) = (l[0] - r[0], l[1] - r[1]);
+    let iod = (dx * dx + dy * dy).sqrt();
+    let angle = dy.atan2(dx);
+    let (s, c) = angle.sin_cos();
+    let mid = [(r[0] + l[0]) / 2.0, (r[1] + l[1]) / 2.0];
+    let down = CENTRE_BELOW_EYES * iod;
+    let roi = Roi {
+        cx: mid[0] - s * down,
+        cy: mid[1] + c * down,
+        size: SPAN_IOD * iod,
+        angle,
+    };
+    (roi, iod)
+}
+
+/// The image → crop map as an affine `[a, b, c, d, e, f]` (inverse of `Roi::affine_to_image`).
+pub fn affine_to_crop(roi: &Roi) -> [f32; 6] {
+    let (s, c) = roi.angle.sin_cos();
+    let k = CROP as f32 / roi.size;
+    let (u0, v0) = (CROP as f32 / 2.0, CROP as f32 / 2.0);
+    [
+        k * c,
+        k * s,
+        u0 - k * (c * roi.cx + s * roi.cy),
+        -k * s,
+        k * c,
+        v0 - k * (-s * roi.cx + c * roi.cy),
+    ]
+}
+
+/// Image pixel → crop pixel (inverse of `Roi::to_image`).
+pub fn to_crop(roi: &Roi, x: f32, y: f32) -> [f32; 2] {
+    let (s, c) = roi.angle.sin_cos();
+    let (dx, dy) = (x - roi.cx, y - roi.cy);
+    let n = CROP as f32;
+    let a = dx * c + dy * s;
+    let b = -dx * s + dy * c;
+    [(a / roi.size + 0.5) * n, (b / roi.size + 0.5) * n]
+}
+
+fn bilinear(img: &RgbImage, x: f32, y: f32) -> [f32; 3] {
+    let (w, h) = (img.width() as i32, img.height() as i32);
+    let raw = img.as_raw();
+    let (fx, fy) = (x.floor(), y.floor());
+    let (ax, ay) = (x - fx, y - fy);
+    let (x0, y0) = (
+        (fx as i32).clamp(0, w - 1) as usize,
+        (fy as i32).clamp(0, h - 1) as usize,
+    );
+    let (x1, y1) = (
+        (fx as i32 + 1).clamp(0, w - 1) as usize,
+        (fy as i32 + 1).clamp(0, h - 1) as usize,
+    );
+    let w = w as usize;
+    let (p00, p10, p01, p11) = (
+        (y0 * w + x0) * 3,
+        (y0 * w + x1) * 3,
+        (y1 * w + x0) * 3,
+        (y1 * w + x1) * 3,
+    );
+    let mut acc = [0f32; 3];
+    for (c, a) in acc.iter_mut().enumerate() {
+        let top = raw[p00 + c] as f32 * (1.0 - ax) + raw[p10 + c] as f32 * ax;
+        let bottom = raw[p01 + c] as f32 * (1.0 - ax) + raw[p11 + c] as f32 * ax;
+        *a = top * (1.0 - ay) + bottom * ay;
+    }
+    acc
+}
+
+impl CanonicalFace {
+    pub fn new(img: &RgbImage, lm: &Landmarks) -> CanonicalFace {
+        let (roi, iod_image_px) = frame_for(lm);
+        let n = CROP as f32;
+        let step = roi.size / n; // image pixels per crop pixel
+        let k = step.ceil().max(1.0) as usize;
+        let m = roi.affine_to_image(n);
+        // Two halves of the rows on two threads: this resampling is the costliest single step.
+        let mut raw = vec![0u8; CROP * CROP * 3];
+        let fill = |rows: std::ops::Range<usize>, out: &mut [u8]| {
+            for (j, v) in rows.enumerate() {
+                for u in 0..CROP {
+                    let mut acc = [0f32; 3];
+                    for sj in 0..k {
+                        for si in 0..k {
+                            let uu = u as f32 + (si as f32 + 0.5) / k as f32;
+                            let vv = v as f32 + (sj as f32 + 0.5) / k as f32;
+                            let p = bilinear(
+                                img,
+                                m[0] * uu + m[1] * vv + m[2],
+                                m[3] * uu + m[4] * vv + m[5],
+                            );
+                            for c in 0..3 {
+                                acc[c] += p[c];
+                            }
+                        }
+                    }
+                    let d = (k * k) as f32;
+                    let o = (j * CROP + u) * 3;
+                    for c in 0..3 {
+                        out[o + c] = (acc[c] / d).round().clamp(0.0, 255.0) as u8;
+                    }
+                }
+            }
+        };
+        let (top, bottom) = raw.split_at_mut(CROP / 2 * CROP * 3);
+        std::thread::scope(|s| {
+            s.spawn(|| fill(CROP / 2..CROP, bottom));
+            fill(0..CROP / 2, top);
+        });
+        let rgb = RgbImage::from_raw(CROP as u32, CROP as u32, raw).expect("crop buffer size");
+        let lab = LabImage::from_rgb_parallel(&rgb);
+        let lm_crop = lm
+            .points
+            .iter()
+            .map(|p| to_crop(&roi, p[0], p[1]))
+            .collect();
+        CanonicalFace {
+            roi,
+            rgb,
+            lab,
+            lm: lm_crop,
+            iod: n / SPAN_IOD,
+            iod_image_px,
+        }
+    }
+
+    pub fn pt(&self, i: usize) -> [f32; 2] {
+        self.lm[i]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crop_mapping_round_trips() {
+        let roi = Roi {
+            cx: 300.0,
+            cy: 200.0,
+            size: 400.0,
+            angle: 0.3,
+        };
+        let (x, y) = roi.to_image(100.0, 400.0, CROP as f32);
+        let back = to_crop(&roi, x, y);
+        assert!((back[0] - 100.0).abs() < 1e-3 && (back[1] - 400.0).abs() < 1e-3);
+        let m = affine_to_crop(&roi);
+        assert!((m[0] * x + m[1] * y + m[2] - 100.0).abs() < 1e-2);
+        assert!((m[3] * x + m[4] * y + m[5] - 400.0).abs() < 1e-2);
+    }
+}

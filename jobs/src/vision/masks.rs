@@ -1,0 +1,354 @@
+//! The 26 mask PNGs of a full analysis, aligned with the analysed (oriented) image.
+//!
+//! Overlays are drawn on the canonical crop, then mapped back to image pixels through the crop's
+//! rotation and scale; everything outside the face footprint is transparent. Metric overlays are
+//! RGBA (draw them over the photo); region masks are 8-bit grey (255 = inside). docs/masks.md
+//! lists them.
+
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{ExtendedColorType, ImageEncoder};
+
+use super::draw::{heat, Canvas};
+use super::face_frame::{affine_to_crop, CanonicalFace, CROP};
+use super::landmarks_idx::*;
+use super::metrics::redness::BASELINE_A;
+use super::pipeline::Findings;
+use super::raster::Mask as Bitmap;
+use super::Mask;
+
+/// Names of all masks, in output order.
+pub const NAMES: [&str; 26] = [
+    "hd_acne_output.png",
+    "hd_wrinkle_output_all.png",
+    "hd_wrinkle_output_forehead.png",
+    "hd_wrinkle_output_crow_feet.png",
+    "hd_wrinkle_output_nasolabial.png",
+    "hd_wrinkle_output_glabella.png",
+    "hd_pore_output.png",
+    "hd_redness_output.png",
+    "hd_oiliness_output.png",
+    "hd_texture_output.png",
+    "hd_dark_circles_output.png",
+    "hd_firmness_output.png",
+    "skin_tone_output.png",
+    "face_landmarks_output.png",
+    "face_regions_output.png",
+    "face_shape_output.png",
+    "color_samples_output.png",
+    "skin_mask.png",
+    "mask_forehead.png",
+    "mask_glabella.png",
+    "mask_cheeks.png",
+    "mask_nose.png",
+    "mask_chin.png",
+    "mask_under_eyes.png",
+    "mask_crow_feet.png",
+    "mask_nasolabial.png",
+];
+
+const FOREHEAD_C: [u8; 4] = [255, 140, 0, 235];
+const CROW_C: [u8; 4] = [0, 200, 255, 235];
+const NASO_C: [u8; 4] = [255, 0, 200, 235];
+const GLABELLA_C: [u8; 4] = [120, 255, 0, 235];
+
+enum Layer {
+    Rgba(Canvas),
+    Grey(Bitmap),
+}
+
+/// Image pixel → canonical-crop pixel lookup, computed once per analysis.
+struct BackMap {
+    width: usize,
+    height: usize,
+    /// Crop index of each image pixel, or `u32::MAX` outside the crop.
+    idx: Vec<u32>,
+    /// Crop pixels per image pixel, rounded up: overlays are max-pooled over k×k so thin lines
+    /// survive when the crop is finer than the image.
+    k: usize,
+    /// Image rows and columns that can map into the crop (its footprint's bounding box).
+    rows: std::ops::Range<usize>,
+    cols: std::ops::Range<usize>,
+}
+
+impl BackMap {
+    fn new(face: &CanonicalFace, width: usize, height: usize) -> BackMap {
+        let n = CROP as f32;
+        let k = (n / face.roi.size).ceil().max(1.0) as usize;
+        let mut idx = vec![u32::MAX; width * height];
+        // Only pixels inside the crop's footprint (its bounding box in the image).
+        let r = face.roi.size * std::f32::consts::FRAC_1_SQRT_2;
+        let (x0, x1) = (
+            ((face.roi.cx - r).floor().max(0.0)) as usize,
+            ((face.roi.cx + r).ceil() as usize).min(width),
+        );
+        let (y0, y1) = (
+            ((face.roi.cy - r).floor().max(0.0)) as usize,
+            ((face.roi.cy + r).ceil() as usize).min(height),
+        );
+        let m = affine_to_crop(&face.roi);
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let (xf, yf) = (x as f32, y as f32);
+                let c = [m[0] * xf + m[1] * yf + m[2], m[3] * xf + m[4] * yf + m[5]];
+                if c[0] >= 0.0 && c[1] >= 0.0 && c[0] < n && c[1] < n {
+                    idx[y * width + x] = (c[1] as usize * CROP + c[0] as usize) as u32;
+                }
+            }
+        }
+        BackMap {
+            width,
+            height,
+            idx,
+            k,
+            rows: y0..y1.max(y0),
+            cols: x0..x1.max(x0),
+        }
+    }
+
+    fn rgba(&self, c: &Canvas) -> Vec<u8> {
+        let mut out = vec![0u8; self.width * self.height * 4];
+        let h = (self.k / 2) as isize;
+        for y in self.rows.clone() {
+            for x in self.cols.clone() {
+                let p = y * self.width + x;
+                let i = self.idx[p];
+                if i == u32::MAX {
+                    continue;
+                }
+                let px = if h == 0 {
+                    c.px[i as usize]
+                } else {
+                    Self::max_alpha(c, i as usize, h)
+                };
+                out[4 * p..4 * p + 4].copy_from_slice(&px);
+            }
+        }
+        out
+    }
+
+    /// The most opaque canvas pixel in the (2h+1)² block around crop index `i`.
+    fn max_alpha(c: &Canvas, i: usize, h: isize) -> [u8; 4] {
+        let (cx, cy) = ((i % CROP) as isize, (i / CROP) as isize);
+        let mut best = [0u8; 4];
+        for y in (cy - h).max(0)..=(cy + h).min(CROP as isize - 1) {
+            for x in (cx - h).max(0)..=(cx + h).min(CROP as isize - 1) {
+                let p = c.px[y as usize * CROP + x as usize];
+                if p[3] > best[3] {
+                    best = p;
+                }
+            }
+        }
+        best
+    }
+
+    fn grey(&self, m: &Bitmap) -> Vec<u8> {
+        let mut out = vec![0u8; self.width * self.height];
+        for y in self.rows.clone() {
+            for x in self.cols.clone() {
+                let p = y * self.width + x;
+                let i = self.idx[p];
+                if i != u32::MAX && m.data[i as usize] {
+                    out[p] = 255;
+                }
+            }
+        }
+        out
+    }
+}
+
+fn encode(data: &[u8], w: usize, h: usize, color: ExtendedColorType) -> Vec<u8> {
+    let mut out = Vec::new();
+    let enc = PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::NoFilter);
+    // Writing to a Vec with matching dimensions cannot fail.
+    enc.write_image(data, w as u32, h as u32, color)
+        .expect("PNG encoding into memory");
+    out
+}
+
+fn hex_rgb(hex: &str) -> [u8; 3] {
+    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
+    [(v >> 16) as u8, (v >> 8) as u8, v as u8]
+}
+
+fn with_alpha(rgb: [u8; 3], a: u8) -> [u8; 4] {
+    [rgb[0], rgb[1], rgb[2], a]
+}
+
+fn canvas_of(masks: &[(&Bitmap, [u8; 4])]) -> Canvas {
+    let mut c = Canvas::new(CROP, CROP);
+    for (m, col) in masks {
+        c.fill_mask(m, *col);
+    }
+    c
+}
+
+fn layers(f: &Findings) -> Vec<Layer> {
+    let face = &f.face;
+    let rg = &f.regions;
+    let lab = &face.lab;
+    let pts = |idx: &[usize]| idx.iter().map(|&i| face.pt(i)).collect::<Vec<_>>();
+    let w = &f.wrinkles;
+
+    let mut acne = Canvas::new(CROP, CROP);
+    for l in &f.acne.lesions {
+        acne.ring(l.x, l.y, l.radius + 2.0, 2.0, [255, 40, 40, 255]);
+    }
+    let mut pores = Canvas::new(CROP, CROP);
+    for &(x, y) in &f.pores {
+        pores.disc(x, y, 1.5, [30, 80, 255, 230]);
+    }
+    let mut redness = Canvas::new(CROP, CROP);
+    let mut texture = Canvas::new(CROP, CROP);
+    let tex_region = rg.cheeks().or(&rg.forehead).or(&rg.chin);
+    for i in 0..CROP * CROP {
+        if rg.skin.data[i] {
+            let e = lab.a[i] - BASELINE_A;
+            if e > 2.0 {
+                redness.px[i] = heat((e - 2.0) / 10.0);
+            }
+        }
+        if tex_region.data[i] {
+            let d = f.texture_detail.data[i].abs();
+            if d > 2.0 {
+                texture.px[i] = heat((d - 2.0) / 6.0);
+            }
+        }
+    }
+    let mut dark = Canvas::new(CROP, CROP);
+    for (m, reference) in [
+        (&rg.under_eye_right, f.dark_refs[0]),
+        (&rg.under_eye_left, f.dark_refs[1]),
+    ] {
+        for (i, &inside) in m.data.iter().enumerate() {
+            if inside {
+                let d = (reference - lab.l[i]).max(0.0);
+                dark.px[i] = [110, 40, 160, (40.0 + 200.0 * (d / 15.0).min(1.0)) as u8];
+            }
+        }
+    }
+    let mut firm = canvas_of(&[
+        (&rg.nasolabial_right, [255, 0, 200, 90]),
+        (&rg.nasolabial_left, [255, 0, 200, 90]),
+    ]);
+    let jaw = pts(&[
+        454, 323, 361, 288, 397, 365, 379, 378, 400, 377, 152, 148, 176, 149, 150, 136, 172, 58,
+        132, 93, 234,
+    ]);
+    for s in jaw.windows(2) {
+        firm.line(s[0], s[1], 1.5, [0, 230, 255, 230]);
+    }
+    let lip_mid = [
+        (face.pt(13)[0] + face.pt(14)[0]) / 2.0,
+        (face.pt(13)[1] + face.pt(14)[1]) / 2.0,
+    ];
+    firm.line(face.pt(MOUTH_RIGHT), lip_mid, 1.5, [255, 255, 0, 230]);
+    firm.line(lip_mid, face.pt(MOUTH_LEFT), 1.5, [255, 255, 0, 230]);
+
+    let tone_area = rg.cheeks().or(&rg.forehead).and_not(&f.shine);
+    let tone = canvas_of(&[(
+        &tone_area,
+        with_alpha(hex_rgb(&f.report.skin_tone.hex), 230),
+    )]);
+
+    let mut marks = Canvas::new(CROP, CROP);
+    for p in &face.lm {
+        marks.disc(p[0], p[1], 1.2, [0, 255, 90, 255]);
+    }
+    let regions = canvas_of(&[
+        (&rg.forehead, [255, 140, 0, 120]),
+        (&rg.glabella, [120, 255, 0, 120]),
+        (&rg.cheek_right, [255, 60, 60, 120]),
+        (&rg.cheek_left, [255, 60, 60, 120]),
+        (&rg.nose, [60, 120, 255, 120]),
+        (&rg.chin, [160, 90, 255, 120]),
+        (&rg.under_eye_right, [110, 40, 160, 140]),
+        (&rg.under_eye_left, [110, 40, 160, 140]),
+        (&rg.crow_feet_right, [0, 200, 255, 120]),
+        (&rg.crow_feet_left, [0, 200, 255, 120]),
+        (&rg.nasolabial_right, [255, 0, 200, 120]),
+        (&rg.nasolabial_left, [255, 0, 200, 120]),
+        (&rg.lips, [255, 0, 90, 140]),
+        (&rg.eyes, [255, 255, 255, 150]),
+        (&rg.brows, [90, 60, 30, 150]),
+        (&rg.hair, [200, 160, 60, 120]),
+    ]);
+    let mut shape = Canvas::new(CROP, CROP);
+    shape.polyline(&pts(&FACE_OVAL), 1.5, [255, 255, 255, 230]);
+    for (a, b, c) in [
+        (RIGHT_TEMPLE, LEFT_TEMPLE, [255, 140, 0, 230]),
+        (RIGHT_CHEEKBONE, LEFT_CHEEKBONE, [0, 200, 255, 230]),
+        (RIGHT_JAW, LEFT_JAW, [255, 0, 200, 230]),
+        (FOREHEAD_TOP, CHIN, [120, 255, 0, 230]),
+    ] {
+        shape.line(face.pt(a), face.pt(b), 1.5, c);
+    }
+    let mut colors = Canvas::new(CROP, CROP);
+    if let Some(e) = &f.report.eye_color {
+        colors.fill_mask(&rg.eyes, with_alpha(hex_rgb(&e.hex), 240));
+    }
+    if let Some(l) = &f.report.lip_color {
+        colors.fill_mask(&rg.lips, with_alpha(hex_rgb(&l.hex), 240));
+    }
+    if let Some(h) = &f.report.hair_color {
+        colors.fill_mask(&rg.hair, with_alpha(hex_rgb(&h.hex), 240));
+    }
+
+    let all = canvas_of(&[
+        (&w.forehead, FOREHEAD_C),
+        (&w.crow_feet, CROW_C),
+        (&w.nasolabial, NASO_C),
+        (&w.glabella, GLABELLA_C),
+    ]);
+    vec![
+        Layer::Rgba(acne),
+        Layer::Rgba(all),
+        Layer::Rgba(canvas_of(&[(&w.forehead, FOREHEAD_C)])),
+        Layer::Rgba(canvas_of(&[(&w.crow_feet, CROW_C)])),
+        Layer::Rgba(canvas_of(&[(&w.nasolabial, NASO_C)])),
+        Layer::Rgba(canvas_of(&[(&w.glabella, GLABELLA_C)])),
+        Layer::Rgba(pores),
+        Layer::Rgba(redness),
+        Layer::Rgba(canvas_of(&[(&f.shine, [0, 220, 255, 200])])),
+        Layer::Rgba(texture),
+        Layer::Rgba(dark),
+        Layer::Rgba(firm),
+        Layer::Rgba(tone),
+        Layer::Rgba(marks),
+        Layer::Rgba(regions),
+        Layer::Rgba(shape),
+        Layer::Rgba(colors),
+        Layer::Grey(rg.skin.clone()),
+        Layer::Grey(rg.forehead.clone()),
+        Layer::Grey(rg.glabella.clone()),
+        Layer::Grey(rg.cheeks()),
+        Layer::Grey(rg.nose.clone()),
+        Layer::Grey(rg.chin.clone()),
+        Layer::Grey(rg.under_eye_right.or(&rg.under_eye_left)),
+        Layer::Grey(rg.crow_feet_right.or(&rg.crow_feet_left)),
+        Layer::Grey(rg.nasolabial_right.or(&rg.nasolabial_left)),
+    ]
+}
+
+/// Renders and encodes all 26 masks for an image of `width`×`height`, on two threads.
+pub fn render(f: &Findings, width: usize, height: usize) -> Vec<Mask> {
+    let layers = layers(f);
+    let back = BackMap::new(&f.face, width, height);
+    let encode_one = |layer: &Layer| match layer {
+        Layer::Rgba(c) => encode(&back.rgba(c), width, height, ExtendedColorType::Rgba8),
+        Layer::Grey(m) => encode(&back.grey(m), width, height, ExtendedColorType::L8),
+    };
+    let (first, second) = layers.split_at(layers.len() / 2);
+    let (a, b) = std::thread::scope(|s| {
+        let h = s.spawn(|| second.iter().map(encode_one).collect::<Vec<_>>());
+        let a: Vec<_> = first.iter().map(encode_one).collect();
+        (a, h.join().expect("mask encoding thread"))
+    });
+    NAMES
+        .iter()
+        .zip(a.into_iter().chain(b))
+        .map(|(n, png)| Mask {
+            name: (*n).to_string(),
+            png,
+        })
+        .collect()
+}

@@ -1,0 +1,137 @@
+//! eye_color, lip_color, hair_color: robust medians of the right pixels, named by CIELAB rules.
+
+use super::super::face_frame::CanonicalFace;
+use super::super::lab::{hex, lab_to_srgb};
+use super::super::raster::Mask;
+use super::super::regions::{median, Regions};
+use crate::vision::report::{Color, NamedColor};
+
+fn median_lab(face: &CanonicalFace, idx: &[usize]) -> Option<[f32; 3]> {
+    let lab = &face.lab;
+    let m = |v: &Vec<f32>| median(idx.iter().map(|&i| v[i]).collect());
+    Some([m(&lab.l)?, m(&lab.a)?, m(&lab.b)?])
+}
+
+fn pixels(m: &Mask) -> Vec<usize> {
+    (0..m.data.len()).filter(|&i| m.data[i]).collect()
+}
+
+fn chroma_hue(lab: [f32; 3]) -> (f32, f32) {
+    (
+        (lab[1] * lab[1] + lab[2] * lab[2]).sqrt(),
+        lab[2].atan2(lab[1]).to_degrees().rem_euclid(360.0),
+    )
+}
+
+/// Names an iris colour. Rules on L*, chroma and hue angle; brown dominates at low L*.
+pub fn eye_name(lab: [f32; 3]) -> &'static str {
+    let (c, h) = chroma_hue(lab);
+    if lab[0] < 25.0 {
+        "Dark Brown"
+    } else if lab[2] < 0.0 || (150.0..300.0).contains(&h) {
+        "Blue"
+    } else if c < 7.0 {
+        "Gray"
+    } else if lab[1] < 0.0 {
+        "Green"
+    } else if h > 65.0 && lab[0] > 38.0 {
+        "Hazel"
+    } else {
+        "Brown"
+    }
+}
+
+/// Names a hair colour.
+pub fn hair_name(lab: [f32; 3]) -> &'static str {
+    let (c, h) = chroma_hue(lab);
+    if lab[0] < 20.0 {
+        "Black"
+    } else if c < 10.0 && lab[0] > 60.0 {
+        "Gray/White"
+    } else if h < 55.0 && c > 25.0 {
+        "Red"
+    } else if lab[0] < 32.0 {
+        "Dark Brown"
+    } else if lab[0] > 62.0 {
+        "Blonde"
+    } else if lab[0] > 47.0 {
+        "Light Brown"
+    } else {
+        "Brown"
+    }
+}
+
+/// Iris colour: eye-contour pixels between the 15th and 60th L* percentile (above: sclera and
+/// highlights; below: lashes and pupil). Absent when the visible eye area is under 0.1 % of the
+/// crop (closed eyes).
+pub fn eye_color(face: &CanonicalFace, regions: &Regions) -> Option<NamedColor> {
+    let idx = pixels(&regions.eyes);
+    if idx.len() < face.lab.l.len() / 1000 {
+        return None;
+    }
+    let mut ls: Vec<f32> = idx.iter().map(|&i| face.lab.l[i]).collect();
+    ls.sort_by(f32::total_cmp);
+    let (lo, hi) = (ls[ls.len() * 15 / 100], ls[ls.len() * 60 / 100]);
+    let iris: Vec<usize> = idx
+        .into_iter()
+        .filter(|&i| face.lab.l[i] >= lo && face.lab.l[i] <= hi)
+        .collect();
+    let lab = median_lab(face, &iris)?;
+    Some(NamedColor {
+        hex: hex(lab_to_srgb(lab)),
+        name: eye_name(lab).into(),
+    })
+}
+
+/// Lip colour: lip-surface pixels without highlights (L* below its 85th percentile).
+pub fn lip_color(face: &CanonicalFace, regions: &Regions) -> Option<Color> {
+    let idx = pixels(&regions.lips);
+    if idx.len() < 50 {
+        return None;
+    }
+    let mut ls: Vec<f32> = idx.iter().map(|&i| face.lab.l[i]).collect();
+    ls.sort_by(f32::total_cmp);
+    let hi = ls[ls.len() * 85 / 100];
+    let keep: Vec<usize> = idx.into_iter().filter(|&i| face.lab.l[i] <= hi).collect();
+    Some(Color {
+        hex: hex(lab_to_srgb(median_lab(face, &keep)?)),
+    })
+}
+
+/// Hair colour: pixels of the band above the forehead that differ from the skin colour
+/// (ΔE*ab > 12). Absent when fewer than 30 % of the band qualify (bald, hat, high hairline
+/// outside the band); the band can also catch background in such photos.
+pub fn hair_color(face: &CanonicalFace, regions: &Regions, skin: [f32; 3]) -> Option<NamedColor> {
+    let idx = pixels(&regions.hair);
+    if idx.is_empty() {
+        return None;
+    }
+    let lab = &face.lab;
+    let de = |i: usize| {
+        ((lab.l[i] - skin[0]).powi(2) + (lab.a[i] - skin[1]).powi(2) + (lab.b[i] - skin[2]).powi(2))
+            .sqrt()
+    };
+    let hair: Vec<usize> = idx.iter().copied().filter(|&i| de(i) > 12.0).collect();
+    if (hair.len() as f32) < 0.3 * idx.len() as f32 {
+        return None;
+    }
+    let c = median_lab(face, &hair)?;
+    Some(NamedColor {
+        hex: hex(lab_to_srgb(c)),
+        name: hair_name(c).into(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_names_follow_lightness_and_hue() {
+        assert_eq!(hair_name([12.0, 1.0, 2.0]), "Black");
+        assert_eq!(hair_name([70.0, 3.0, 25.0]), "Blonde");
+        assert_eq!(hair_name([40.0, 30.0, 25.0]), "Red");
+        assert_eq!(eye_name([45.0, -3.0, -12.0]), "Blue");
+        assert_eq!(eye_name([30.0, 8.0, 14.0]), "Brown");
+    }
+}

@@ -1,0 +1,68 @@
+//! hd_texture: fine-scale roughness of the skin surface.
+
+use super::super::face_frame::CanonicalFace;
+use super::super::filters::{gaussian, Plane};
+use super::super::regions::Regions;
+use super::score::ui;
+use crate::vision::report::MetricScore;
+
+/// Band-pass (difference of Gaussians, crop px): detail between ≈ 1 and 3 mm. The finest scale
+/// is left out because it is below the resolution of small faces and full of JPEG noise.
+const SIGMA_FINE: f32 = 1.5;
+const SIGMA_COARSE: f32 = 5.0;
+const HALF_RMS: f32 = 3.0;
+
+/// **Texture** — what: unevenness of the skin surface (bumps, roughness, fine scars).
+/// How: difference of Gaussians of L* (σ 1.5 − σ 5 crop px, ≈ 1–3 mm) gives the surface
+/// detail; the raw value is the RMS of that detail over cheeks, forehead and chin, in L* units, after clipping each pixel to
+/// ±8 so single spots (acne, pores) do not dominate. Score: `ui(rms, 3, 2)`.
+/// Limits: sensor noise and JPEG artefacts add roughness in dark or heavily compressed photos;
+/// make-up and beauty filters smooth it away. Returns the detail plane for the mask.
+pub fn texture(face: &CanonicalFace, regions: &Regions) -> (MetricScore, Plane) {
+    let n = face.lab.width;
+    let l = Plane::new(n, n, face.lab.l.clone());
+    let region = regions.cheeks().or(&regions.forehead).or(&regions.chin);
+    let win = region
+        .bbox((3.0 * SIGMA_COARSE) as usize)
+        .unwrap_or((0, 0, n, n));
+    let detail = l.windowed(win, |w| {
+        gaussian(w, SIGMA_FINE).sub(&gaussian(w, SIGMA_COARSE))
+    });
+    let (mut sum, mut cnt) = (0.0f64, 0usize);
+    for (i, &m) in region.data.iter().enumerate() {
+        if m {
+            let d = detail.data[i].clamp(-8.0, 8.0) as f64;
+            sum += d * d;
+            cnt += 1;
+        }
+    }
+    let rms = (sum / cnt.max(1) as f64).sqrt() as f32;
+    (
+        MetricScore {
+            ui_score: ui(rms, HALF_RMS, 2.0),
+            raw_score: (rms * 100.0).round() / 100.0,
+            unit: "RMS L* detail".into(),
+        },
+        detail,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vision::testutil::{astronaut_face, repaint};
+
+    #[test]
+    fn fine_bumps_lower_hd_texture() {
+        let (mut face, regions) = astronaut_face();
+        let (before, _) = texture(&face, &regions);
+        // A deterministic ±20-level checker of 5-px cells (≈ 2.7 mm): rough, not noisy.
+        repaint(&mut face, |x, y, p| {
+            let d: i16 = if (x / 5 + y / 5) % 2 == 0 { 20 } else { -20 };
+            p.map(|c| (c as i16 + d).clamp(0, 255) as u8)
+        });
+        let (after, _) = texture(&face, &regions);
+        eprintln!("texture {} -> {}", before.ui_score, after.ui_score);
+        assert!(after.ui_score < before.ui_score - 20.0);
+    }
+}

@@ -1,0 +1,169 @@
+//! hd_wrinkle: line-like dark valleys in L*, per region, with the lines' expected orientation.
+
+use super::super::face_frame::CanonicalFace;
+use super::super::filters::{dark_ridges, Plane};
+use super::super::raster::Mask;
+use super::super::regions::Regions;
+use super::score::{r1, ui};
+use crate::vision::report::{MetricScore, WrinkleScores};
+
+/// Ridge strength (σ²·λ, L* units) ramp: below `RIDGE_LO` no line, above `RIDGE_HI` a full line.
+/// A soft ramp instead of one threshold keeps the score from jumping with noise and resampling.
+const RIDGE_LO: f32 = 1.0;
+const RIDGE_HI: f32 = 2.2;
+/// Ridge scales in crop pixels (IOD ≈ 116 px, so ≈ 1.1 and 1.6 mm): coarse enough to be resolved
+/// in small faces (IOD ≈ 45 px), so scores do not depend on the photo's resolution.
+const SIGMAS: [f32; 2] = [2.0, 3.0];
+
+/// Expected line direction of a region, which suppresses hair, brows and shading edges that run
+/// the other way.
+#[derive(Clone, Copy)]
+enum Orientation {
+    Horizontal,
+    Vertical,
+    Any,
+}
+
+impl Orientation {
+    fn weight(self, angle: f32) -> f32 {
+        match self {
+            Orientation::Horizontal => angle.cos().powi(2),
+            Orientation::Vertical => angle.sin().powi(2),
+            Orientation::Any => 1.0,
+        }
+    }
+}
+
+pub struct Wrinkles {
+    pub scores: WrinkleScores,
+    /// Pixels that are at least half a line (for the masks), per region:
+    pub forehead: Mask,
+    pub crow_feet: Mask,
+    pub nasolabial: Mask,
+    pub glabella: Mask,
+}
+
+/// Ridge responses computed on the sub-window `(x0, y0, w)` of the crop.
+struct Responses {
+    x0: usize,
+    y0: usize,
+    w: usize,
+    h: usize,
+    scales: Vec<(Plane, Vec<f32>)>,
+}
+
+/// Line coverage of one region: per-pixel ramp of the strongest oriented ridge response.
+/// Returns (coverage sum, pixel count, pixels with coverage ≥ ½).
+fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Mask) {
+    let mut m = Mask::empty(region.width, region.height);
+    let (mut sum, mut n) = (0.0, 0);
+    for (i, inside) in region.data.iter().enumerate() {
+        let (x, y) = (i % region.width, i / region.width);
+        if *inside && x >= r.x0 && y >= r.y0 && x < r.x0 + r.w && y < r.y0 + r.h {
+            let j = (y - r.y0) * r.w + (x - r.x0);
+            let s = r
+                .scales
+                .iter()
+                .map(|(s, dir)| s.data[j] * o.weight(dir[j]))
+                .fold(0.0, f32::max);
+            let c = ((s - RIDGE_LO) / (RIDGE_HI - RIDGE_LO)).clamp(0.0, 1.0);
+            sum += c;
+            n += 1;
+            m.data[i] = c >= 0.5;
+        }
+    }
+    (sum, n, m)
+}
+
+fn score(sum: f32, n: usize, half: f32) -> MetricScore {
+    let pct = 100.0 * sum / n.max(1) as f32;
+    MetricScore {
+        ui_score: ui(pct, half, 1.5),
+        raw_score: r1(pct),
+        unit: "% of region on lines".into(),
+    }
+}
+
+/// **Wrinkles** — what: lines and folds per region (forehead, crow's feet, nasolabial, glabella)
+/// and all together (`whole`).
+/// How: Hessian valley detector on L* at σ = 2 and 3 crop px (Frangi-like: largest
+/// eigenvalue, blob-penalised, σ²-normalised), weighted by the region's expected line direction
+/// (forehead horizontal, glabella vertical, others any); each pixel's line coverage ramps from 0
+/// at strength 1.0 to 1 at 2.2 (L* units). Raw: mean coverage of the region's skin, % (the
+/// share of the region covered by lines). Score: `ui(pct, half, 1.5)` with half 8 %
+/// (forehead, crow's feet, glabella) and 14 % (nasolabial, where a fold is normal).
+/// Limits: expression lines (smiling, frowning) count; strong side light exaggerates and flat
+/// light hides lines; lines finer than ≈ 1 mm are not resolved at the canonical scale.
+pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
+    let n = face.lab.width;
+    let l = Plane::new(n, n, face.lab.l.clone());
+    let crow_r = regions.crow_feet_right.or(&regions.crow_feet_left);
+    let naso_r = regions.nasolabial_right.or(&regions.nasolabial_left);
+    // Filter only the window holding the regions (plus the filters' support), not the crop.
+    let all = regions
+        .forehead
+        .or(&crow_r)
+        .or(&naso_r)
+        .or(&regions.glabella);
+    let margin = (3.0 * SIGMAS[1]).ceil() as usize + 2;
+    let (x0, y0, x1, y1) = all.bbox(margin).unwrap_or((0, 0, n, n));
+    let window = l.crop(x0, y0, x1 - x0, y1 - y0);
+    let strength = Responses {
+        x0,
+        y0,
+        w: x1 - x0,
+        h: y1 - y0,
+        scales: SIGMAS.iter().map(|&s| dark_ridges(&window, s)).collect(),
+    };
+    let (fs, fn_, forehead) = region_lines(&strength, &regions.forehead, Orientation::Horizontal);
+    let (cs, cn, crow_feet) = region_lines(&strength, &crow_r, Orientation::Any);
+    let (ns, nn, nasolabial) = region_lines(&strength, &naso_r, Orientation::Any);
+    let (gs, gn, glabella) = region_lines(&strength, &regions.glabella, Orientation::Vertical);
+    let scores = WrinkleScores {
+        whole: score(fs + cs + ns + gs, fn_ + cn + nn + gn, 9.0),
+        forehead: score(fs, fn_, 8.0),
+        crow_feet: score(cs, cn, 8.0),
+        nasolabial: score(ns, nn, 14.0),
+        glabella: score(gs, gn, 8.0),
+    };
+    Wrinkles {
+        scores,
+        forehead,
+        crow_feet,
+        nasolabial,
+        glabella,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vision::testutil::{astronaut_face, repaint};
+
+    #[test]
+    fn fine_dark_lines_on_forehead_lower_forehead_score() {
+        let (mut face, regions) = astronaut_face();
+        let before = wrinkles(&face, &regions).scores;
+        // Horizontal 1-px lines, 25 % darker, every 6 rows across the forehead region.
+        let rows: Vec<usize> = (0..face.lab.height)
+            .filter(|y| (0..face.lab.width).any(|x| regions.forehead.get(x, *y)))
+            .collect();
+        let fh = regions.forehead.clone();
+        repaint(&mut face, |x, y, p| {
+            if fh.get(x as usize, y as usize) && (y as usize - rows[0]) % 6 == 2 {
+                p.map(|c| (c as f32 * 0.75) as u8)
+            } else {
+                p
+            }
+        });
+        let after = wrinkles(&face, &regions).scores;
+        eprintln!(
+            "forehead {} -> {}",
+            before.forehead.ui_score, after.forehead.ui_score
+        );
+        assert!(after.forehead.ui_score < before.forehead.ui_score - 10.0);
+        assert!(after.whole.ui_score < before.whole.ui_score);
+        // Other regions are untouched.
+        assert_eq!(after.crow_feet.ui_score, before.crow_feet.ui_score);
+    }
+}

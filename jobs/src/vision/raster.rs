@@ -1,0 +1,252 @@
+//! Binary masks on the canonical face crop: polygon fill, morphology, set operations.
+
+/// A binary mask, row-major, `true` = inside.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mask {
+    pub width: usize,
+    pub height: usize,
+    pub data: Vec<bool>,
+}
+
+impl Mask {
+    pub fn empty(width: usize, height: usize) -> Mask {
+        Mask {
+            width,
+            height,
+            data: vec![false; width * height],
+        }
+    }
+
+    /// Mask of pixels whose centre satisfies `pred(x, y)`.
+    pub fn from_fn(width: usize, height: usize, pred: impl Fn(f32, f32) -> bool) -> Mask {
+        let mut m = Mask::empty(width, height);
+        for y in 0..height {
+            for x in 0..width {
+                m.data[y * width + x] = pred(x as f32, y as f32);
+            }
+        }
+        m
+    }
+
+    /// The pixels of `self` whose centre also satisfies `pred(x, y)` (one pass, and `pred` runs
+    /// only inside `self`).
+    pub fn within(&self, pred: impl Fn(f32, f32) -> bool) -> Mask {
+        let w = self.width;
+        let data = self
+            .data
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| v && pred((i % w) as f32, (i / w) as f32))
+            .collect();
+        Mask {
+            width: w,
+            height: self.height,
+            data,
+        }
+    }
+
+    /// Fills a closed polygon (even-odd rule, pixel centres).
+    pub fn polygon(width: usize, height: usize, pts: &[[f32; 2]]) -> Mask {
+        let mut m = Mask::empty(width, height);
+        if pts.len() < 3 {
+            return m;
+        }
+        let mut xs = Vec::new();
+        for y in 0..height {
+            let yc = y as f32;
+            xs.clear();
+            for i in 0..pts.len() {
+                let (a, b) = (pts[i], pts[(i + 1) % pts.len()]);
+                if (a[1] <= yc) != (b[1] <= yc) {
+                    xs.push(a[0] + (yc - a[1]) / (b[1] - a[1]) * (b[0] - a[0]));
+                }
+            }
+            xs.sort_by(f32::total_cmp);
+            for pair in xs.chunks(2) {
+                if let [x0, x1] = pair {
+                    let lo = x0.ceil().max(0.0) as usize;
+                    let hi = (x1.floor() as isize).min(width as isize - 1);
+                    for x in lo as isize..=hi {
+                        m.data[y * width + x as usize] = true;
+                    }
+                }
+            }
+        }
+        m
+    }
+
+    /// Bounding box `(x0, y0, x1, y1)` (exclusive ends) grown by `margin`, clamped to the
+    /// mask; `None` if the mask is empty.
+    pub fn bbox(&self, margin: usize) -> Option<(usize, usize, usize, usize)> {
+        let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
+        for (i, _) in self.data.iter().enumerate().filter(|(_, &v)| v) {
+            let (x, y) = (i % self.width, i / self.width);
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x + 1), y1.max(y + 1));
+        }
+        (x0 != usize::MAX).then(|| {
+            (
+                x0.saturating_sub(margin),
+                y0.saturating_sub(margin),
+                (x1 + margin).min(self.width),
+                (y1 + margin).min(self.height),
+            )
+        })
+    }
+
+    pub fn count(&self) -> usize {
+        self.data.iter().filter(|&&v| v).count()
+    }
+
+    pub fn get(&self, x: usize, y: usize) -> bool {
+        self.data[y * self.width + x]
+    }
+
+    pub fn and(&self, o: &Mask) -> Mask {
+        self.zip(o, |a, b| a && b)
+    }
+
+    pub fn or(&self, o: &Mask) -> Mask {
+        self.zip(o, |a, b| a || b)
+    }
+
+    pub fn and_not(&self, o: &Mask) -> Mask {
+        self.zip(o, |a, b| a && !b)
+    }
+
+    fn zip(&self, o: &Mask, f: impl Fn(bool, bool) -> bool) -> Mask {
+        let data = self
+            .data
+            .iter()
+            .zip(&o.data)
+            .map(|(&a, &b)| f(a, b))
+            .collect();
+        Mask {
+            width: self.width,
+            height: self.height,
+            data,
+        }
+    }
+
+    /// Square dilation (r > 0) or erosion (r < 0) by |r| pixels: separable, with running counts
+    /// so the cost does not grow with r. Outside the image counts as outside the mask.
+    pub fn morph(&self, r: i32) -> Mask {
+        if r == 0 {
+            return self.clone();
+        }
+        let grow = r > 0;
+        let r = r.unsigned_abs() as usize;
+        let (w, h) = (self.width, self.height);
+        let rows = morph_pass(&self.data, w, h, 1, w, r, grow);
+        let data = morph_pass(&rows, h, w, w, 1, r, grow);
+        Mask {
+            width: w,
+            height: h,
+            data,
+        }
+    }
+}
+
+/// One separable morphology pass: `lines` lines of `len` samples; sample i of line l is at
+/// `l·line_step + i·step`. A window of ±r is "any" (dilate) or "all" (erode) of its samples.
+fn morph_pass(
+    src: &[bool],
+    len: usize,
+    lines: usize,
+    step: usize,
+    line_step: usize,
+    r: usize,
+    grow: bool,
+) -> Vec<bool> {
+    let mut out = vec![false; src.len()];
+    let mut prefix = vec![0u32; len + 1];
+    for l in 0..lines {
+        let base = l * line_step;
+        for i in 0..len {
+            prefix[i + 1] = prefix[i] + src[base + i * step] as u32;
+        }
+        for i in 0..len {
+            let (lo, hi) = (i.saturating_sub(r), (i + r).min(len - 1));
+            let ones = prefix[hi + 1] - prefix[lo];
+            out[base + i * step] = if grow {
+                ones > 0
+            } else {
+                ones as usize == 2 * r + 1
+            };
+        }
+    }
+    out
+}
+
+/// 4-connected components of a mask, each as a list of pixel indices.
+pub fn components(m: &Mask) -> Vec<Vec<usize>> {
+    let (w, h) = (m.width, m.height);
+    let mut seen = vec![false; w * h];
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    for start in 0..w * h {
+        if !m.data[start] || seen[start] {
+            continue;
+        }
+        let mut comp = Vec::new();
+        seen[start] = true;
+        stack.push(start);
+        while let Some(i) = stack.pop() {
+            comp.push(i);
+            let (x, y) = (i % w, i / w);
+            let mut visit = |j: usize| {
+                if m.data[j] && !seen[j] {
+                    seen[j] = true;
+                    stack.push(j);
+                }
+            };
+            if x > 0 {
+                visit(i - 1);
+            }
+            if x + 1 < w {
+                visit(i + 1);
+            }
+            if y > 0 {
+                visit(i - w);
+            }
+            if y + 1 < h {
+                visit(i + w);
+            }
+        }
+        out.push(comp);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_separate_blocks_are_two_components() {
+        let m = Mask::from_fn(20, 10, |x, y| y < 5.0 && !(4.0..=10.0).contains(&x));
+        let c = components(&m);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.iter().map(Vec::len).sum::<usize>(), m.count());
+    }
+
+    #[test]
+    fn square_polygon_fills_its_area() {
+        let m = Mask::polygon(
+            20,
+            20,
+            &[[2.0, 2.0], [12.0, 2.0], [12.0, 12.0], [2.0, 12.0]],
+        );
+        assert_eq!(m.count(), 10 * 11); // rows 2..=11 (10 rows), columns 2..=12
+        assert!(m.get(5, 5) && !m.get(15, 5));
+    }
+
+    #[test]
+    fn dilation_then_erosion_restores_a_block() {
+        let m = Mask::from_fn(30, 30, |x, y| {
+            (10.0..20.0).contains(&x) && (10.0..20.0).contains(&y)
+        });
+        assert_eq!(m.morph(2).count(), 14 * 14);
+        assert_eq!(m.morph(2).morph(-2), m);
+        assert_eq!(m.morph(-1).count(), 8 * 8);
+    }
+}

@@ -1,0 +1,256 @@
+//! Face regions on the canonical crop, built from the 468 landmarks.
+//!
+//! Region shapes are either landmark contours (face oval, eyes, brows, lips) or constructions in
+//! the face frame measured in IODs (e.g. the under-eye band is the lower lid shifted down by
+//! 0.05–0.33 IOD), so they scale with the face. Every skin region is intersected with `skin`,
+//! which excludes eyes, brows, lips, nostrils, hair and background.
+
+use super::face_frame::CanonicalFace;
+use super::landmarks_idx::*;
+use super::raster::Mask;
+
+/// All region masks of one face, in canonical-crop pixels.
+pub struct Regions {
+    /// Inside the face silhouette.
+    pub face: Mask,
+    /// Analysable skin: face minus eyes, brows, lips, nostrils and non-skin pixels (hair, glasses).
+    pub skin: Mask,
+    pub forehead: Mask,
+    pub glabella: Mask,
+    pub cheek_right: Mask,
+    pub cheek_left: Mask,
+    pub nose: Mask,
+    pub chin: Mask,
+    pub under_eye_right: Mask,
+    pub under_eye_left: Mask,
+    pub crow_feet_right: Mask,
+    pub crow_feet_left: Mask,
+    pub nasolabial_right: Mask,
+    pub nasolabial_left: Mask,
+    /// Lip surface (outer contour minus the mouth opening).
+    pub lips: Mask,
+    pub eyes: Mask,
+    pub brows: Mask,
+    /// A band above the face silhouette where hair usually is.
+    pub hair: Mask,
+}
+
+fn pts(face: &CanonicalFace, idx: &[usize]) -> Vec<[f32; 2]> {
+    idx.iter().map(|&i| face.pt(i)).collect()
+}
+
+fn shifted(p: &[[f32; 2]], dx: f32, dy: f32) -> Vec<[f32; 2]> {
+    p.iter().map(|q| [q[0] + dx, q[1] + dy]).collect()
+}
+
+/// Distance from `p` to segment a–b.
+fn seg_dist(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
+    let (vx, vy) = (b[0] - a[0], b[1] - a[1]);
+    let t = (((p[0] - a[0]) * vx + (p[1] - a[1]) * vy) / (vx * vx + vy * vy)).clamp(0.0, 1.0);
+    ((p[0] - a[0] - t * vx).powi(2) + (p[1] - a[1] - t * vy).powi(2)).sqrt()
+}
+
+/// Median of a sample (copies; fine for the sizes used here).
+pub fn median(mut v: Vec<f32>) -> Option<f32> {
+    if v.is_empty() {
+        return None;
+    }
+    let mid = v.len() / 2;
+    let (_, m, _) = v.select_nth_unstable_by(mid, f32::total_cmp);
+    Some(*m)
+}
+
+impl Regions {
+    pub fn new(face: &CanonicalFace) -> Regions {
+        let n = face.rgb.width() as usize;
+        let iod = face.iod;
+        let r = |k: f32| (k * iod).round() as i32;
+        let poly = |idx: &[usize]| Mask::polygon(n, n, &pts(face, idx));
+        let face_m = poly(&FACE_OVAL);
+        // Keep filters (support up to ~0.07 IOD) off the silhouette edge and the background beyond.
+        let inner = face_m.morph(-r(0.06));
+
+        let eyes = poly(&RIGHT_EYE).or(&poly(&LEFT_EYE));
+        let brows = poly(&RIGHT_BROW).or(&poly(&LEFT_BROW));
+        let lips = poly(&LIPS_OUTER).and_not(&poly(&LIPS_INNER));
+        let mouth = poly(&LIPS_OUTER);
+
+        // Nostrils: between the alae, from just above the nose tip down to halfway to the lip.
+        let (ra, la, tip, lip_top) = (
+            face.pt(RIGHT_ALA),
+            face.pt(LEFT_ALA),
+            face.pt(NOSE_TIP),
+            face.pt(0),
+        );
+        let nostril_top = tip[1] - 0.02 * iod;
+        let nostril_bottom = tip[1] + 0.6 * (lip_top[1] - tip[1]);
+        let nostrils = Mask::from_fn(n, n, |x, y| {
+            x > ra[0] && x < la[0] && y > nostril_top && y < nostril_bottom
+        });
+
+        let excluded = eyes
+            .morph(r(0.07))
+            .or(&brows.morph(r(0.05)))
+            .or(&mouth.morph(r(0.04)))
+            .or(&nostrils);
+        let geometric_skin = inner.and_not(&excluded);
+        // Dilated so that hair-fringe and frame edges do not read as wrinkles or pores.
+        let skin = geometric_skin.and_not(&non_skin_pixels(face, &geometric_skin).morph(r(0.05)));
+
+        // Brow line: top edge of the brows (upper outline points), per side.
+        let brow_top = |idx: &[usize]| {
+            idx[..5]
+                .iter()
+                .map(|&i| face.pt(i)[1])
+                .fold(f32::MAX, f32::min)
+        };
+        let brow_line = brow_top(&RIGHT_BROW).min(brow_top(&LEFT_BROW)) - 0.06 * iod;
+        let bridge = face.pt(NOSE_BRIDGE);
+        let mid_x = (face.pt(RIGHT_EYE_INNER)[0] + face.pt(LEFT_EYE_INNER)[0]) / 2.0;
+        let glabella =
+            skin.within(|x, y| (x - mid_x).abs() < 0.2 * iod && y >= brow_line && y < bridge[1]);
+        let top = face.pt(FOREHEAD_TOP)[1] + 0.05 * iod;
+        let forehead = skin.within(|_, y| y < brow_line && y > top);
+
+        let under_eye = |lid: &[usize]| {
+            let lower = pts(face, lid);
+            let mut band = shifted(&lower, 0.0, 0.05 * iod);
+            band.extend(shifted(&lower, 0.0, 0.33 * iod).into_iter().rev());
+            Mask::polygon(n, n, &band).and(&skin)
+        };
+        let under_eye_right = under_eye(&[33, 7, 163, 144, 145, 153, 154, 155, 133]);
+        let under_eye_left = under_eye(&[263, 249, 390, 373, 374, 380, 381, 382, 362]);
+
+        // Crow's feet: lateral to the outer canthus, 0.15–0.5 IOD outward (the canthus itself is a
+        // strong dark corner that would read as a line).
+        let crow = |corner: [f32; 2], outward: f32| {
+            skin.within(|x, y| {
+                let d = (x - corner[0]) * outward;
+                d > 0.15 * iod
+                    && d < 0.5 * iod
+                    && y > corner[1] - 0.2 * iod
+                    && y < corner[1] + 0.25 * iod
+            })
+        };
+        let crow_feet_right = crow(face.pt(RIGHT_EYE_OUTER), -1.0);
+        let crow_feet_left = crow(face.pt(LEFT_EYE_OUTER), 1.0);
+
+        // Nasolabial fold: a band along the line from beside the nose wing to beside the mouth
+        // corner.
+        let fold = |ala: [f32; 2], corner: [f32; 2], outward: f32| {
+            let a = [ala[0] + outward * 0.06 * iod, ala[1] - 0.05 * iod];
+            let b = [corner[0] + outward * 0.06 * iod, corner[1] + 0.02 * iod];
+            skin.within(|x, y| seg_dist([x, y], a, b) < 0.08 * iod)
+        };
+        let nasolabial_right = fold(ra, face.pt(MOUTH_RIGHT), -1.0);
+        let nasolabial_left = fold(la, face.pt(MOUTH_LEFT), 1.0);
+
+        // Cheeks: below the under-eye band, down to 0.15 IOD below the mouth corners (a smile lifts
+        // them), lateral to the nose wing and outside the fold band.
+        let cheek = |lid: usize, corner: [f32; 2], ala: [f32; 2], outward: f32, fold: &Mask| {
+            let y0 = face.pt(lid)[1] + 0.38 * iod;
+            skin.within(|x, y| {
+                y > y0
+                    && y < corner[1] + 0.15 * iod
+                    && (x - ala[0]) * outward > 0.05 * iod
+                    && !fold.get(x as usize, y as usize)
+            })
+        };
+        let cheek_right = cheek(
+            RIGHT_EYE_LOWER,
+            face.pt(MOUTH_RIGHT),
+            ra,
+            -1.0,
+            &nasolabial_right,
+        );
+        let cheek_left = cheek(
+            LEFT_EYE_LOWER,
+            face.pt(MOUTH_LEFT),
+            la,
+            1.0,
+            &nasolabial_left,
+        );
+
+        let nose_poly = vec![
+            [bridge[0] - 0.1 * iod, bridge[1] + 0.1 * iod],
+            [bridge[0] + 0.1 * iod, bridge[1] + 0.1 * iod],
+            [la[0], la[1]],
+            [tip[0], tip[1] + 0.05 * iod],
+            [ra[0], ra[1]],
+        ];
+        let nose = Mask::polygon(n, n, &nose_poly).and(&skin);
+
+        let (lip_bottom, chin_pt) = (face.pt(LOWER_LIP_BOTTOM), face.pt(CHIN));
+        let (mr, ml) = (face.pt(MOUTH_RIGHT)[0], face.pt(MOUTH_LEFT)[0]);
+        let chin = skin.within(|x, y| {
+            y > lip_bottom[1] + 0.06 * iod && y < chin_pt[1] - 0.04 * iod && x > mr && x < ml
+        });
+
+        // Hair: 0.1–0.5 IOD above the top of the silhouette, as wide as the forehead.
+        let (tl, tr) = (face.pt(RIGHT_TEMPLE), face.pt(LEFT_TEMPLE));
+        let ftop = face.pt(FOREHEAD_TOP)[1];
+        let hair = Mask::from_fn(n, n, |x, y| {
+            x > tl[0] && x < tr[0] && y < ftop - 0.1 * iod && y > ftop - 0.5 * iod
+        })
+        .and_not(&face_m.morph(r(0.05)));
+
+        Regions {
+            face: face_m,
+            skin,
+            forehead,
+            glabella,
+            cheek_right,
+            cheek_left,
+            nose,
+            chin,
+            under_eye_right,
+            under_eye_left,
+            crow_feet_right,
+            crow_feet_left,
+            nasolabial_right,
+            nasolabial_left,
+            lips,
+            eyes,
+            brows,
+            hair,
+        }
+    }
+
+    /// Both cheeks.
+    pub fn cheeks(&self) -> Mask {
+        self.cheek_right.or(&self.cheek_left)
+    }
+}
+
+/// Pixels inside the geometric skin area whose colour is clearly not skin: much darker than the
+/// median skin (hair fringes, beard, deep shadow) or far from its chromaticity (glasses frames,
+/// make-up, background showing through). Highlights are kept: they matter for oiliness.
+fn non_skin_pixels(face: &CanonicalFace, area: &Mask) -> Mask {
+    let lab = &face.lab;
+    let idx: Vec<usize> = (0..area.data.len()).filter(|&i| area.data[i]).collect();
+    let med = |v: &Vec<f32>| median(idx.iter().map(|&i| v[i]).collect()).unwrap_or(0.0);
+    let (ml, ma, mb) = (med(&lab.l), med(&lab.a), med(&lab.b));
+    let mut m = Mask::empty(area.width, area.height);
+    for &i in &idx {
+        let dab = ((lab.a[i] - ma).powi(2) + (lab.b[i] - mb).powi(2)).sqrt();
+        m.data[i] = lab.l[i] < ml - 25.0 || (dab > 22.0 && lab.l[i] < ml + 10.0);
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_of_odd_and_empty_samples() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(vec![]), None);
+    }
+
+    #[test]
+    fn segment_distance_is_perpendicular_inside_and_to_ends_outside() {
+        assert!((seg_dist([5.0, 3.0], [0.0, 0.0], [10.0, 0.0]) - 3.0).abs() < 1e-6);
+        assert!((seg_dist([13.0, 4.0], [0.0, 0.0], [10.0, 0.0]) - 5.0).abs() < 1e-6);
+    }
+}

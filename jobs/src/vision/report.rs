@@ -1,0 +1,194 @@
+//! The analysis report, serialised as DermIQ's `result_json`.
+//!
+//! Field names follow the DermIQ documentation where it speaks (`all.score`, `skin_age`,
+//! `skin_tone`, `hd_*`, `faceshape`, `eye_color`, `lip_color`, `hair_color`); Dermis adds
+//! `faces_detected`, `image_quality`, `age_source` and raw measurements with units. Every score is
+//! 0–100 with higher = healthier. Absent values are omitted, never invented.
+
+use poem_openapi::Object;
+use serde::{Deserialize, Serialize};
+
+/// Overall skin health.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct OverallScore {
+    /// Weighted mean of the hd_* ui_scores (weights in docs/metrics.md), 0–100, higher = healthier.
+    pub score: f32,
+}
+
+/// A metric score with its raw measurement.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct MetricScore {
+    /// 0–100, higher = healthier.
+    pub ui_score: f32,
+    /// The underlying measurement; its unit is given in `unit`.
+    pub raw_score: f32,
+    /// Unit of `raw_score` (e.g. "lesions", "% of area", "ΔL*").
+    pub unit: String,
+}
+
+/// Acne: raised red spots.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct AcneScore {
+    /// 0–100, higher = fewer/smaller red lesions.
+    pub ui_score: f32,
+    /// Number of detected red lesions on the analysed skin.
+    pub raw_score: f32,
+    /// Unit of `raw_score`: "lesions".
+    pub unit: String,
+    /// Share of the analysed skin covered by lesions, percent.
+    pub area_pct: f32,
+}
+
+/// Wrinkle scores per region.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct WrinkleScores {
+    /// All wrinkle regions together (area-weighted).
+    pub whole: MetricScore,
+    /// Horizontal forehead lines.
+    pub forehead: MetricScore,
+    /// Lines lateral to the outer eye corners (both sides).
+    pub crow_feet: MetricScore,
+    /// Nasolabial folds (both sides).
+    pub nasolabial: MetricScore,
+    /// Vertical frown lines between the brows.
+    pub glabella: MetricScore,
+}
+
+/// Skin tone classification.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct SkinTone {
+    /// Fitzpatrick-like type "I"–"VI" from the ITA angle (Del Bino et al. ITA classes).
+    pub fitzpatrick: String,
+    /// Monk Skin Tone "01"–"10": nearest of the 10 Monk reference colours in CIELAB.
+    pub monk: String,
+    /// Individual Typology Angle in degrees, atan((L*−50)/b*).
+    pub ita_angle: f32,
+    /// Representative skin colour "#rrggbb" (median of cheek and forehead skin).
+    pub hex: String,
+    /// "warm", "neutral" or "cool" from the CIELAB hue angle.
+    pub undertone: String,
+    /// Tone range name for the ITA class ("very_light" … "dark").
+    pub tone_range: String,
+}
+
+/// A colour with a name.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct NamedColor {
+    /// "#rrggbb".
+    pub hex: String,
+    /// Colour name (eyes: Brown, Hazel, Green, Blue, Gray, Dark Brown; hair: Black, Dark Brown,
+    /// Brown, Light Brown, Blonde, Red, Gray/White).
+    pub name: String,
+}
+
+/// A colour without a name.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct Color {
+    /// "#rrggbb".
+    pub hex: String,
+}
+
+/// Photo quality measured on the face.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct ImageQuality {
+    /// Sharpness: variance of the Laplacian of L* on the face at a fixed face scale (IOD ≈ 39 px).
+    /// Below 2 the image is rejected as too blurred.
+    pub blur: f32,
+    /// Mean L* of the face skin (0–100). Below 25 the image is rejected as too dark.
+    pub exposure: f32,
+    /// Share of face skin pixels that are clipped bright (any channel ≥ 250), percent.
+    pub overexposed_pct: f32,
+    /// Inter-ocular distance in the analysed image, pixels (resolution available for detail).
+    pub face_resolution_px: f32,
+    /// Head roll in degrees (eye line vs horizontal).
+    pub roll_deg: f32,
+    /// Detector confidence of the analysed face, 0–1.
+    pub detection_score: f32,
+}
+
+/// DermIQ `result_json`.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct Report {
+    /// Composite skin health score.
+    pub all: OverallScore,
+    /// Skin age in years: `age_override` when given, otherwise the estimate from skin
+    /// measurements described in docs/metrics.md (see `age_source`).
+    pub skin_age: u32,
+    /// "override" or "skin_estimate".
+    pub age_source: String,
+    /// "male"/"female", only when `gender_override` was given (no gender model is run).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub gender: Option<String>,
+    /// Skin colour, ITA angle, Fitzpatrick and Monk classes.
+    pub skin_tone: SkinTone,
+    /// Red lesions (papules/pustules); raw = lesion count.
+    pub hd_acne: AcneScore,
+    /// Lines per region; raw = % of the region covered by lines.
+    pub hd_wrinkle: WrinkleScores,
+    /// Visible pores on cheeks and nose; raw = pores per cm².
+    pub hd_pore: MetricScore,
+    /// Diffuse redness; raw = mean a* excess over 12 (CIELAB units).
+    pub hd_redness: MetricScore,
+    /// Shine; raw = % of skin that is specular.
+    pub hd_oiliness: MetricScore,
+    /// Surface roughness; raw = RMS of 1–3 mm L* detail.
+    pub hd_texture: MetricScore,
+    /// Under-eye darkening; raw = ΔL* between cheek and under-eye.
+    pub hd_dark_circles: MetricScore,
+    /// Lower-face sagging proxy (geometry + nasolabial folds); raw = sag index, % IOD.
+    pub hd_firmness: MetricScore,
+    /// Oval, Round, Square, Heart, Oblong or Diamond, from landmark proportions.
+    pub faceshape: String,
+    /// Iris colour; absent when the eyes are closed or the iris is not visible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub eye_color: Option<NamedColor>,
+    /// Lip colour; absent when the lips are not visible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub lip_color: Option<Color>,
+    /// Hair colour; absent when no hair is visible above the forehead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub hair_color: Option<NamedColor>,
+    /// Number of faces found; the largest one is analysed.
+    pub faces_detected: u32,
+    /// Photo quality measured on the face.
+    pub image_quality: ImageQuality,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use poem_openapi::registry::Registry;
+    use poem_openapi::types::Type;
+
+    #[test]
+    fn report_registers_an_openapi_schema_with_documented_fields() {
+        let mut registry = Registry::new();
+        Report::register(&mut registry);
+        let report = registry.schemas.get("Report").expect("Report schema");
+        for field in [
+            "all",
+            "skin_age",
+            "skin_tone",
+            "hd_acne",
+            "hd_wrinkle",
+            "faceshape",
+            "eye_color",
+            "faces_detected",
+        ] {
+            assert!(
+                report.properties.iter().any(|(name, _)| *name == field),
+                "missing {field}"
+            );
+        }
+        // Optional fields are not required; measured ones are.
+        assert!(report.required.contains(&"hd_pore") && !report.required.contains(&"eye_color"));
+        assert!(
+            registry.schemas.contains_key("WrinkleScores")
+                && registry.schemas.contains_key("MetricScore")
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! Shared test helpers: fixtures and reference outputs.
+
+use image::RgbImage;
+
+/// scikit-image's astronaut.png (512×512, public domain; see fixtures/README.md).
+pub fn astronaut() -> RgbImage {
+    let bytes = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/astronaut.png"
+    ));
+    image::load_from_memory(bytes).unwrap().to_rgb8()
+}
+
+/// Outputs of the original MediaPipe runtime (models/convert/reference_outputs.py).
+pub fn reference() -> serde_json::Value {
+    serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/models/reference/astronaut.json"
+    )))
+    .unwrap()
+}
+
+/// `img` rotated by `deg` degrees about its centre (bilinear, edges replicated).
+pub fn rotate(img: &RgbImage, deg: f32) -> RgbImage {
+    use crate::vision::warp::{crop_to_tensor, Border, Roi};
+    let (w, h) = (img.width() as f32, img.height() as f32);
+    assert_eq!(w, h, "square images only");
+    let roi = Roi {
+        cx: w / 2.0,
+        cy: h / 2.0,
+        size: w,
+        angle: deg.to_radians(),
+    };
+    let t = crop_to_tensor(img, &roi, w as usize, Border::Replicate, (0.0, 255.0));
+    RgbImage::from_raw(
+        w as u32,
+        h as u32,
+        t.iter()
+            .map(|v| v.round().clamp(0.0, 255.0) as u8)
+            .collect(),
+    )
+    .unwrap()
+}
+
+/// `img` re-encoded as JPEG at `quality` and decoded again.
+pub fn jpeg(img: &RgbImage, quality: u8) -> RgbImage {
+    let mut buf = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut buf, quality)
+        .encode_image(img)
+        .unwrap();
+    image::load_from_memory(&buf).unwrap().to_rgb8()
+}
+
+/// The astronaut's canonical face and regions, for metric tests that repaint it.
+pub fn astronaut_face() -> (
+    crate::vision::face_frame::CanonicalFace,
+    crate::vision::regions::Regions,
+) {
+    use crate::vision::{
+        blazeface::FaceDetector, face_frame::CanonicalFace, facemesh::FaceMesh, regions::Regions,
+    };
+    let img = astronaut();
+    let det = FaceDetector::load()
+        .unwrap()
+        .detect(&img)
+        .unwrap()
+        .remove(0);
+    let lm = FaceMesh::load().unwrap().landmarks(&img, &det).unwrap();
+    let face = CanonicalFace::new(&img, &lm);
+    let regions = Regions::new(&face);
+    (face, regions)
+}
+
+/// Repaints the canonical face with `f(x, y, rgb) -> rgb` and recomputes its CIELAB planes.
+pub fn repaint(
+    face: &mut crate::vision::face_frame::CanonicalFace,
+    f: impl Fn(u32, u32, [u8; 3]) -> [u8; 3],
+) {
+    for (x, y, p) in face.rgb.enumerate_pixels_mut() {
+        p.0 = f(x, y, p.0);
+    }
+    face.lab = crate::vision::lab::LabImage::from_rgb(&face.rgb);
+}
+
+/// Pixel centres of a region mask, every `step`-th one (for placing synthetic marks).
+pub fn points_in(m: &crate::vision::raster::Mask, step: usize) -> Vec<(f32, f32)> {
+    (0..m.data.len())
+        .filter(|&i| m.data[i])
+        .step_by(step)
+        .map(|i| ((i % m.width) as f32, (i / m.width) as f32))
+        .collect()
+}

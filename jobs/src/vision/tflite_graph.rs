@@ -1,0 +1,375 @@
+//! Executes a converted TFLite graph (op list + safetensors weights) with candle on the CPU.
+//!
+//! `models/convert/convert_mediapipe.py` writes each model as `<name>.graph.json` (operators in
+//! execution order with strides, padding and fused activations) and `<name>.safetensors`
+//! (constants in TFLite layout, float16 for the MediaPipe models). At load we transpose the
+//! weights once into candle's layout; `run` then walks the op list.
+//!
+//! Layout: activations stay in TFLite's NHWC layout (batch 1), contiguous, so RESHAPE,
+//! CONCATENATION and PAD keep their TFLite meaning. Convolutions are im2col + candle matmul and
+//! the per-channel work runs in the kernels of `kernels.rs`.
+
+use std::collections::HashMap;
+
+use candle_core::{DType, Device, Tensor};
+use serde::Deserialize;
+
+use super::error::VisionError;
+use super::kernels::{Activation, AddAct, BiasAct, Depthwise, Im2Col, MaxPool};
+
+type Result<T> = std::result::Result<T, VisionError>;
+
+#[derive(Deserialize)]
+struct RawGraph {
+    inputs: Vec<usize>,
+    outputs: Vec<usize>,
+    shapes: HashMap<String, Vec<i64>>,
+    ops: Vec<RawOp>,
+}
+
+#[derive(Deserialize)]
+struct RawOp {
+    op: String,
+    #[serde(rename = "in")]
+    inputs: Vec<i64>,
+    out: Vec<usize>,
+    stride: Option<[usize; 2]>,
+    padding: Option<String>,
+    act: Option<String>,
+    filter: Option<[usize; 2]>,
+    axis: Option<i64>,
+    paddings: Option<Vec<[usize; 2]>>,
+    shape: Option<Vec<i64>>,
+    dilation: Option<[usize; 2]>,
+}
+
+/// Explicit zero padding (top, bottom, left, right) computed from TF 'SAME'/'VALID' rules.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Pad2 {
+    pub top: usize,
+    pub bottom: usize,
+    pub left: usize,
+    pub right: usize,
+}
+
+enum Op {
+    Conv {
+        x: usize,
+        out: usize,
+        /// `[kh·kw·cin, cout]`.
+        wmat: Tensor,
+        bias_act: BiasAct,
+        im2col: Option<Im2Col>,
+    },
+    Depthwise {
+        x: usize,
+        out: usize,
+        conv: Depthwise,
+    },
+    Add {
+        a: usize,
+        b: usize,
+        out: usize,
+        act: AddAct,
+    },
+    /// RELU and PRELU.
+    Act {
+        x: usize,
+        out: usize,
+        act: BiasAct,
+    },
+    Pad {
+        x: usize,
+        out: usize,
+        nhwc: [[usize; 2]; 4],
+    },
+    MaxPool {
+        x: usize,
+        out: usize,
+        pool: MaxPool,
+    },
+    Reshape {
+        x: usize,
+        out: usize,
+        shape: Vec<usize>,
+    },
+    Concat {
+        xs: Vec<usize>,
+        out: usize,
+        axis: i64,
+    },
+}
+
+/// A loaded graph, ready to run. Immutable, so one instance serves all threads.
+pub struct Graph {
+    ops: Vec<Op>,
+    input: usize,
+    input_hw: (usize, usize),
+    outputs: Vec<usize>,
+    n_tensors: usize,
+}
+
+/// TF padding for one spatial dimension: (before, after).
+pub(super) fn tf_same_pad(input: usize, k: usize, stride: usize) -> (usize, usize) {
+    let out = input.div_ceil(stride);
+    let total = ((out - 1) * stride + k).saturating_sub(input);
+    (total / 2, total - total / 2)
+}
+
+fn model_err(msg: impl Into<String>) -> VisionError {
+    VisionError::Model(msg.into())
+}
+
+impl Graph {
+    /// Loads a graph from its JSON op list and safetensors bytes.
+    pub fn load(graph_json: &str, weights: &[u8]) -> Result<Graph> {
+        let raw: RawGraph =
+            serde_json::from_str(graph_json).map_err(|e| model_err(e.to_string()))?;
+        let consts = candle_core::safetensors::load_buffer(weights, &Device::Cpu)?;
+        let get = |i: i64| -> Result<Tensor> {
+            consts
+                .get(&format!("t{i}"))
+                .ok_or_else(|| model_err(format!("missing constant t{i}")))?
+                .to_dtype(DType::F32)
+                .map_err(Into::into)
+        };
+        let vec = |i: i64| -> Result<Vec<f32>> { Ok(get(i)?.flatten_all()?.to_vec1()?) };
+        let shape = |i: usize| -> Result<Vec<usize>> {
+            raw.shapes
+                .get(&i.to_string())
+                .map(|s| s.iter().map(|&d| d.max(1) as usize).collect())
+                .ok_or_else(|| model_err(format!("missing shape {i}")))
+        };
+        let fused = |o: &RawOp| match o.act.as_deref() {
+            Some("RELU") => Ok(Activation::Relu),
+            Some("NONE") | None => Ok(Activation::None),
+            Some(a) => Err(model_err(format!("unsupported fused activation {a}"))),
+        };
+        let mut ops = Vec::with_capacity(raw.ops.len());
+        for o in &raw.ops {
+            let x = o.inputs[0] as usize;
+            let out = o.out[0];
+            let op = match o.op.as_str() {
+                "CONV_2D" | "DEPTHWISE_CONV_2D" => {
+                    let in_shape = shape(x)?; // NHWC
+                    let w = get(o.inputs[1])?; // [O,H,W,I] or [1,H,W,C]
+                    let (kh, kw) = (w.dims()[1], w.dims()[2]);
+                    let stride = o.stride.ok_or_else(|| model_err("conv without stride"))?;
+                    if stride[0] != stride[1] || o.dilation.is_some_and(|d| d != [1, 1]) {
+                        return Err(model_err("unsupported conv stride/dilation"));
+                    }
+                    let pad = match o.padding.as_deref() {
+                        Some("SAME") => {
+                            let (top, bottom) = tf_same_pad(in_shape[1], kh, stride[0]);
+                            let (left, right) = tf_same_pad(in_shape[2], kw, stride[1]);
+                            Pad2 {
+                                top,
+                                bottom,
+                                left,
+                                right,
+                            }
+                        }
+                        _ => Pad2::default(),
+                    };
+                    let bias = vec(o.inputs[2])?;
+                    if o.op == "CONV_2D" {
+                        let (cout, cin) = (w.dims()[0], w.dims()[3]);
+                        let pointwise = kh == 1 && kw == 1 && stride[0] == 1;
+                        Op::Conv {
+                            x,
+                            out,
+                            wmat: w.reshape((cout, kh * kw * cin))?.t()?.contiguous()?,
+                            bias_act: BiasAct {
+                                bias,
+                                act: fused(o)?,
+                            },
+                            im2col: (!pointwise).then_some(Im2Col {
+                                kh,
+                                kw,
+                                stride: stride[0],
+                                pad,
+                            }),
+                        }
+                    } else {
+                        Op::Depthwise {
+                            x,
+                            out,
+                            conv: Depthwise {
+                                weight: w.flatten_all()?.to_vec1()?,
+                                bias,
+                                kh,
+                                kw,
+                                stride: stride[0],
+                                pad,
+                                act: fused(o)?,
+                            },
+                        }
+                    }
+                }
+                "ADD" => Op::Add {
+                    a: x,
+                    b: o.inputs[1] as usize,
+                    out,
+                    act: AddAct(fused(o)?),
+                },
+                "RELU" => Op::Act {
+                    x,
+                    out,
+                    act: BiasAct {
+                        bias: vec![],
+                        act: Activation::Relu,
+                    },
+                },
+                "PRELU" => Op::Act {
+                    x,
+                    out,
+                    act: BiasAct {
+                        bias: vec![],
+                        act: Activation::Prelu(vec(o.inputs[1])?),
+                    },
+                },
+                "PAD" => {
+                    let p = o
+                        .paddings
+                        .as_ref()
+                        .ok_or_else(|| model_err("PAD without paddings"))?;
+                    Op::Pad {
+                        x,
+                        out,
+                        nhwc: [p[0], p[1], p[2], p[3]],
+                    }
+                }
+                "MAX_POOL_2D" => {
+                    let f = o.filter.ok_or_else(|| model_err("pool without filter"))?;
+                    let s = o.stride.ok_or_else(|| model_err("pool without stride"))?;
+                    let in_shape = shape(x)?;
+                    if f != s || f[0] != f[1] || in_shape[1] % f[0] != 0 || in_shape[2] % f[0] != 0
+                    {
+                        return Err(model_err("unsupported MAX_POOL_2D geometry"));
+                    }
+                    Op::MaxPool {
+                        x,
+                        out,
+                        pool: MaxPool(f[0]),
+                    }
+                }
+                "RESHAPE" => {
+                    let s = o
+                        .shape
+                        .as_ref()
+                        .ok_or_else(|| model_err("RESHAPE without shape"))?;
+                    Op::Reshape {
+                        x,
+                        out,
+                        shape: s.iter().map(|&d| d as usize).collect(),
+                    }
+                }
+                "CONCATENATION" => Op::Concat {
+                    xs: o.inputs.iter().map(|&i| i as usize).collect(),
+                    out,
+                    axis: o.axis.unwrap_or(0),
+                },
+                other => return Err(model_err(format!("unsupported TFLite op {other}"))),
+            };
+            ops.push(op);
+        }
+        let input = raw.inputs[0];
+        let in_shape = shape(input)?;
+        let n_tensors = raw.shapes.len();
+        Ok(Graph {
+            ops,
+            input,
+            input_hw: (in_shape[1], in_shape[2]),
+            outputs: raw.outputs,
+            n_tensors,
+        })
+    }
+
+    /// Input height and width expected by the model.
+    pub fn input_hw(&self) -> (usize, usize) {
+        self.input_hw
+    }
+
+    /// Runs the graph on an NHWC float input (batch 1) and returns every output flattened in
+    /// TFLite (NHWC) order.
+    pub fn run(&self, input_nhwc: Vec<f32>) -> Result<Vec<Vec<f32>>> {
+        let (h, w) = self.input_hw;
+        let c = input_nhwc.len() / (h * w);
+        let mut vals: Vec<Option<Tensor>> = vec![None; self.n_tensors];
+        vals[self.input] = Some(Tensor::from_vec(input_nhwc, (1, h, w, c), &Device::Cpu)?);
+        let val = |vals: &Vec<Option<Tensor>>, i: usize| -> Result<Tensor> {
+            vals[i]
+                .clone()
+                .ok_or_else(|| model_err(format!("tensor {i} used before it was computed")))
+        };
+        for op in &self.ops {
+            let (out, t) = match op {
+                Op::Conv {
+                    x,
+                    out,
+                    wmat,
+                    bias_act,
+                    im2col,
+                } => {
+                    let v = val(&vals, *x)?;
+                    let (_, ih, iw, cin) = v.dims4()?;
+                    let (rows, oh, ow) = match im2col {
+                        Some(op) => {
+                            let oh = (ih + op.pad.top + op.pad.bottom - op.kh) / op.stride + 1;
+                            let ow = (iw + op.pad.left + op.pad.right - op.kw) / op.stride + 1;
+                            (v.apply_op1_no_bwd(op)?, oh, ow)
+                        }
+                        None => (v.reshape((ih * iw, cin))?, ih, iw),
+                    };
+                    let y = rows.matmul(wmat)?.apply_op1_no_bwd(bias_act)?;
+                    (*out, y.reshape((1, oh, ow, wmat.dims()[1]))?)
+                }
+                Op::Depthwise { x, out, conv } => (*out, val(&vals, *x)?.apply_op1_no_bwd(conv)?),
+                Op::Add { a, b, out, act } => (
+                    *out,
+                    val(&vals, *a)?.apply_op2_no_bwd(&val(&vals, *b)?, act)?,
+                ),
+                Op::Act { x, out, act } => (*out, val(&vals, *x)?.apply_op1_no_bwd(act)?),
+                Op::Pad { x, out, nhwc } => {
+                    let mut v = val(&vals, *x)?;
+                    for (axis, p) in nhwc.iter().enumerate().skip(1) {
+                        if *p != [0, 0] {
+                            v = v.pad_with_zeros(axis, p[0], p[1])?;
+                        }
+                    }
+                    (*out, v.contiguous()?)
+                }
+                Op::MaxPool { x, out, pool } => (*out, val(&vals, *x)?.apply_op1_no_bwd(pool)?),
+                Op::Reshape { x, out, shape } => (*out, val(&vals, *x)?.reshape(shape.as_slice())?),
+                Op::Concat { xs, out, axis } => {
+                    let ts = xs
+                        .iter()
+                        .map(|&i| val(&vals, i))
+                        .collect::<Result<Vec<_>>>()?;
+                    let rank = ts[0].rank() as i64;
+                    let a = if *axis < 0 { axis + rank } else { *axis } as usize;
+                    (*out, Tensor::cat(&ts, a)?)
+                }
+            };
+            vals[out] = Some(t);
+        }
+        self.outputs
+            .iter()
+            .map(|&o| Ok(val(&vals, o)?.flatten_all()?.to_vec1::<f32>()?))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_padding_matches_tensorflow_rules() {
+        // stride 2 on an even input pads only bottom/right.
+        assert_eq!(tf_same_pad(128, 3, 2), (0, 1));
+        assert_eq!(tf_same_pad(128, 5, 2), (1, 2));
+        assert_eq!(tf_same_pad(64, 3, 1), (1, 1));
+        assert_eq!(tf_same_pad(64, 1, 1), (0, 0));
+    }
+}
