@@ -12,7 +12,11 @@ use crate::config::Config;
 use crate::startup::{services, Application};
 
 #[derive(Parser)]
-#[command(name = "dermis", version, about = "Self-hostable skin analysis: DermIQ-compatible API, workers and dashboard")]
+#[command(
+    name = "dermis",
+    version,
+    about = "Self-hostable skin analysis: DermIQ-compatible API, workers and dashboard"
+)]
 pub struct Cli {
     /// TOML configuration file (default: ./dermis.toml if present). DERMIS_* variables override it.
     #[arg(long, global = true)]
@@ -107,7 +111,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             config.validate()?;
             let app = Application::build(config).await?;
-            println!("Dermis listening on http://{} (API docs at /docs)", app.addr);
+            println!(
+                "Dermis listening on http://{} (API docs at /docs)",
+                app.addr
+            );
             app.run_until_stopped().await
         }
         Command::Worker { concurrency } => {
@@ -124,15 +131,37 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Keys { command } => keys(config, command).await,
-        Command::Credits { command: CreditsCommand::Grant { email, amount, reason } } => {
+        Command::Credits {
+            command:
+                CreditsCommand::Grant {
+                    email,
+                    amount,
+                    reason,
+                },
+        } => {
             let s = services(&config).await?;
-            let acct = s.domain.account_by_email(&email).await?.with_context(|| format!("no account with e-mail {email}"))?;
-            s.domain.grant_credits(acct.id, amount, &reason, &cli_meta()).await?;
-            let (_, bal) = s.domain.account(acct.id).await?.context("account vanished")?;
-            println!("granted {amount} credits to {email}; balance {}", bal.balance);
+            let acct = s
+                .domain
+                .account_by_email(&email)
+                .await?
+                .with_context(|| format!("no account with e-mail {email}"))?;
+            s.domain
+                .grant_credits(acct.id, amount, &reason, &cli_meta())
+                .await?;
+            let (_, bal) = s
+                .domain
+                .account(acct.id)
+                .await?
+                .context("account vanished")?;
+            println!(
+                "granted {amount} credits to {email}; balance {}",
+                bal.balance
+            );
             Ok(())
         }
-        Command::Events { command: EventsCommand::Verify } => {
+        Command::Events {
+            command: EventsCommand::Verify,
+        } => {
             let s = services(&config).await?;
             let report = entities::projection::verify::verify(&s.domain.db).await?;
             for d in &report.differences {
@@ -142,7 +171,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("replayed {} events: projections match", report.events);
                 Ok(())
             } else {
-                bail!("replayed {} events: {} differences", report.events, report.differences.len())
+                bail!(
+                    "replayed {} events: {} differences",
+                    report.events,
+                    report.differences.len()
+                )
             }
         }
     }
@@ -154,7 +187,10 @@ async fn keys(config: Config, command: KeysCommand) -> anyhow::Result<()> {
         KeysCommand::Create { email, plan, name } => {
             let plan = match plan.as_deref() {
                 None => None,
-                Some(p) => Some(Plan::parse(p).with_context(|| format!("plan {p:?}: use free, pack or enterprise"))?),
+                Some(p) => Some(
+                    Plan::parse(p)
+                        .with_context(|| format!("plan {p:?}: use free, pack or enterprise"))?,
+                ),
             };
             let account_id = match s.domain.account_by_email(&email).await? {
                 Some(acct) => {
@@ -164,7 +200,10 @@ async fn keys(config: Config, command: KeysCommand) -> anyhow::Result<()> {
                     acct.id
                 }
                 None => {
-                    let id = s.domain.register_account(&email, plan.unwrap_or(Plan::Free), &cli_meta()).await?;
+                    let id = s
+                        .domain
+                        .register_account(&email, plan.unwrap_or(Plan::Free), &cli_meta())
+                        .await?;
                     println!("created account {id} for {email}");
                     id
                 }

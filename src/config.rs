@@ -96,14 +96,24 @@ impl Default for Config {
 
 impl Default for WorkerConfig {
     fn default() -> Self {
-        WorkerConfig { concurrency: 2, heartbeat_secs: 10, deadline_secs: 900, sweep_secs: 15, stall_ms: 0 }
+        WorkerConfig {
+            concurrency: 2,
+            heartbeat_secs: 10,
+            deadline_secs: 900,
+            sweep_secs: 15,
+            stall_ms: 0,
+        }
     }
 }
 
 impl Default for RateLimitConfig {
     fn default() -> Self {
         let d = api::PlanLimits::default();
-        RateLimitConfig { free_per_minute: d.free_per_minute, pack_per_minute: d.pack_per_minute, enterprise_per_minute: d.enterprise_per_minute }
+        RateLimitConfig {
+            free_per_minute: d.free_per_minute,
+            pack_per_minute: d.pack_per_minute,
+            enterprise_per_minute: d.enterprise_per_minute,
+        }
     }
 }
 
@@ -120,11 +130,19 @@ impl Config {
     pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
         let mut fig = Figment::from(Serialized::defaults(Config::default()));
         match file {
-            Some(f) if !f.exists() => return Err(ConfigError::Invalid(format!("config file {} does not exist", f.display()))),
+            Some(f) if !f.exists() => {
+                return Err(ConfigError::Invalid(format!(
+                    "config file {} does not exist",
+                    f.display()
+                )))
+            }
             Some(f) => fig = fig.merge(Toml::file(f)),
             None => fig = fig.merge(Toml::file("dermis.toml")),
         }
-        let config: Config = fig.merge(Env::prefixed("DERMIS_").split("__")).extract().map_err(Box::new)?;
+        let config: Config = fig
+            .merge(Env::prefixed("DERMIS_").split("__"))
+            .extract()
+            .map_err(Box::new)?;
         config.validate()?;
         Ok(config)
     }
@@ -132,11 +150,20 @@ impl Config {
     pub fn validate(&self) -> Result<(), ConfigError> {
         let bad = |m: String| Err(ConfigError::Invalid(m));
         if self.bind.parse::<SocketAddr>().is_err() {
-            return bad(format!("bind = {:?} is not an address like 127.0.0.1:8080 (set DERMIS_BIND)", self.bind));
+            return bad(format!(
+                "bind = {:?} is not an address like 127.0.0.1:8080 (set DERMIS_BIND)",
+                self.bind
+            ));
         }
         if let Some(url) = &self.database_url {
-            if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-                return bad("database_url must start with sqlite: or postgres:// (set DERMIS_DATABASE_URL)".into());
+            if !(url.starts_with("sqlite:")
+                || url.starts_with("postgres://")
+                || url.starts_with("postgresql://"))
+            {
+                return bad(
+                    "database_url must start with sqlite: or postgres:// (set DERMIS_DATABASE_URL)"
+                        .into(),
+                );
             }
         }
         if let Some(url) = &self.redis_url {
@@ -149,10 +176,14 @@ impl Config {
                 return bad("s3.bucket is empty (set DERMIS_S3__BUCKET)".into());
             }
             if s3.access_key_id.is_some() != s3.secret_access_key.is_some() {
-                return bad("set both s3.access_key_id and s3.secret_access_key, or neither".into());
+                return bad(
+                    "set both s3.access_key_id and s3.secret_access_key, or neither".into(),
+                );
             }
         }
-        if self.workers.heartbeat_secs == 0 || self.workers.deadline_secs <= self.workers.heartbeat_secs * 3 {
+        if self.workers.heartbeat_secs == 0
+            || self.workers.deadline_secs <= self.workers.heartbeat_secs * 3
+        {
             return bad("workers.deadline_secs must exceed three heartbeats, and heartbeat_secs must be positive".into());
         }
         let r = &self.rate_limits;
@@ -160,23 +191,34 @@ impl Config {
             return bad("rate limits must be positive".into());
         }
         if !matches!(self.log_format.as_str(), "text" | "json") {
-            return bad(format!("log_format = {:?}; use text or json", self.log_format));
+            return bad(format!(
+                "log_format = {:?}; use text or json",
+                self.log_format
+            ));
         }
         Ok(())
     }
 
     pub fn database_url(&self) -> String {
-        self.database_url
-            .clone()
-            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("dermis.db").display()))
+        self.database_url.clone().unwrap_or_else(|| {
+            format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("dermis.db").display()
+            )
+        })
     }
 
     pub fn queue_url(&self) -> String {
-        format!("sqlite://{}?mode=rwc", self.data_dir.join("queue.db").display())
+        format!(
+            "sqlite://{}?mode=rwc",
+            self.data_dir.join("queue.db").display()
+        )
     }
 
     pub fn base_url(&self, bound: SocketAddr) -> String {
-        self.base_url.clone().unwrap_or_else(|| format!("http://{bound}"))
+        self.base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{bound}"))
     }
 }
 
@@ -194,7 +236,10 @@ mod tests {
 
     #[test]
     fn a_bad_bind_address_is_explained() {
-        let c = Config { bind: "localhost".into(), ..Config::default() };
+        let c = Config {
+            bind: "localhost".into(),
+            ..Config::default()
+        };
         let err = c.validate().unwrap_err().to_string();
         assert!(err.contains("DERMIS_BIND"), "{err}");
     }

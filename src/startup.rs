@@ -30,8 +30,12 @@ pub struct Services {
 pub async fn services(config: &Config) -> anyhow::Result<Services> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create the data dir {}", config.data_dir.display()))?;
-    let db = entities::db::connect(&config.database_url()).await.context("cannot open the database")?;
-    Migrator::up(&db, None).await.context("database migration failed")?;
+    let db = entities::db::connect(&config.database_url())
+        .await
+        .context("cannot open the database")?;
+    Migrator::up(&db, None)
+        .await
+        .context("database migration failed")?;
     let storage = match &config.s3 {
         Some(s3) => ObjectStore::s3(&S3Settings {
             endpoint: s3.endpoint.clone(),
@@ -47,11 +51,25 @@ pub async fn services(config: &Config) -> anyhow::Result<Services> {
     };
     let heartbeat = Duration::from_secs(config.workers.heartbeat_secs);
     let queue_settings = match &config.redis_url {
-        Some(url) => QueueSettings::Redis { url: url.clone(), name: config.queue_name.clone(), heartbeat },
-        None => QueueSettings::Sqlite { url: config.queue_url(), name: config.queue_name.clone(), heartbeat },
+        Some(url) => QueueSettings::Redis {
+            url: url.clone(),
+            name: config.queue_name.clone(),
+            heartbeat,
+        },
+        None => QueueSettings::Sqlite {
+            url: config.queue_url(),
+            name: config.queue_name.clone(),
+            heartbeat,
+        },
     };
-    let queue = Queue::connect(&queue_settings).await.context("cannot open the job queue")?;
-    Ok(Services { domain: Domain::new(db), storage, queue })
+    let queue = Queue::connect(&queue_settings)
+        .await
+        .context("cannot open the job queue")?;
+    Ok(Services {
+        domain: Domain::new(db),
+        storage,
+        queue,
+    })
 }
 
 fn sweep_settings(config: &Config) -> SweepSettings {
@@ -63,8 +81,17 @@ fn sweep_settings(config: &Config) -> SweepSettings {
 }
 
 /// Start `concurrency` in-process workers and the sweeper; they stop when `stop` flips.
-pub fn spawn_workers(config: &Config, s: &Services, engine: Arc<Engine>, stop: watch::Receiver<bool>) {
-    tokio::spawn(run_sweeper(s.domain.clone(), s.queue.clone(), sweep_settings(config)));
+pub fn spawn_workers(
+    config: &Config,
+    s: &Services,
+    engine: Arc<Engine>,
+    stop: watch::Receiver<bool>,
+) {
+    tokio::spawn(run_sweeper(
+        s.domain.clone(),
+        s.queue.clone(),
+        sweep_settings(config),
+    ));
     if config.workers.concurrency == 0 {
         return;
     }
@@ -100,10 +127,15 @@ impl Application {
         let services = services(&config).await?;
         let engine = Arc::new(Engine::load().context("cannot load the vision models")?);
         let limiter = match &config.redis_url {
-            Some(url) => api::ratelimit::Limiter::redis(url).await.context("cannot reach Redis for rate limits")?,
+            Some(url) => api::ratelimit::Limiter::redis(url)
+                .await
+                .context("cannot reach Redis for rate limits")?,
             None => api::ratelimit::Limiter::memory(),
         };
-        let acceptor = TcpListener::bind(config.bind.clone()).into_acceptor().await.with_context(|| format!("cannot listen on {}", config.bind))?;
+        let acceptor = TcpListener::bind(config.bind.clone())
+            .into_acceptor()
+            .await
+            .with_context(|| format!("cannot listen on {}", config.bind))?;
         let addr = acceptor
             .local_addr()
             .first()
@@ -121,20 +153,31 @@ impl Application {
                 enterprise_per_minute: config.rate_limits.enterprise_per_minute,
             },
         });
-        let routes = api::mount(Route::new(), state, &base_url).nest("/", dashboard::routes(&base_url));
-        let app = routes.with(poem::middleware::Tracing).with(api::observe::Observe).map_to_response();
+        let routes =
+            api::mount(Route::new(), state, &base_url).nest("/", dashboard::routes(&base_url));
+        let app = routes
+            .with(poem::middleware::Tracing)
+            .with(api::observe::Observe)
+            .map_to_response();
         let (stop, stopped) = watch::channel(false);
         spawn_workers(&config, &services, engine, stopped.clone());
         let mut server_stop = stopped;
-        let server = tokio::spawn(Server::new_with_acceptor(acceptor).run_with_graceful_shutdown(
-            app,
-            async move {
-                let _ = server_stop.wait_for(|s| *s).await;
-            },
-            Some(Duration::from_secs(10)),
-        ));
+        let server = tokio::spawn(
+            Server::new_with_acceptor(acceptor).run_with_graceful_shutdown(
+                app,
+                async move {
+                    let _ = server_stop.wait_for(|s| *s).await;
+                },
+                Some(Duration::from_secs(10)),
+            ),
+        );
         tracing::info!(%addr, storage = %services.storage.describe(), "dermis is listening");
-        Ok(Application { addr, services, stop, server })
+        Ok(Application {
+            addr,
+            services,
+            stop,
+            server,
+        })
     }
 
     /// Serve until Ctrl-C / SIGTERM, then drain.
@@ -154,7 +197,8 @@ pub async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("signal handler");
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("signal handler");
         tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
     }
     #[cfg(not(unix))]
@@ -166,9 +210,18 @@ pub async fn run_worker_process(config: Config) -> anyhow::Result<()> {
     let services = services(&config).await?;
     let engine = Arc::new(Engine::load().context("cannot load the vision models")?);
     let (stop, stopped) = watch::channel(false);
-    let config = Config { workers: crate::config::WorkerConfig { concurrency: config.workers.concurrency.max(1), ..config.workers.clone() }, ..config };
+    let config = Config {
+        workers: crate::config::WorkerConfig {
+            concurrency: config.workers.concurrency.max(1),
+            ..config.workers.clone()
+        },
+        ..config
+    };
     spawn_workers(&config, &services, engine, stopped);
-    tracing::info!(concurrency = config.workers.concurrency, "dermis worker running");
+    tracing::info!(
+        concurrency = config.workers.concurrency,
+        "dermis worker running"
+    );
     shutdown_signal().await;
     stop.send(true).ok();
     tokio::time::sleep(Duration::from_millis(200)).await;

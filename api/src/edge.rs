@@ -38,11 +38,20 @@ pub trait Dialect: Send + Sync + 'static {
 pub fn bearer(req: &Request) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
 }
 
 pub fn x_api_key(req: &Request) -> Option<String> {
-    Some(req.headers().get("x-api-key")?.to_str().ok()?.trim().to_string())
+    Some(
+        req.headers()
+            .get("x-api-key")?
+            .to_str()
+            .ok()?
+            .trim()
+            .to_string(),
+    )
 }
 
 pub struct Edge {
@@ -53,7 +62,11 @@ pub struct Edge {
 impl<E: Endpoint> Middleware<E> for Edge {
     type Output = EdgeEndpoint<E>;
     fn transform(&self, ep: E) -> Self::Output {
-        EdgeEndpoint { inner: ep, state: self.state.clone(), dialects: self.dialects.clone() }
+        EdgeEndpoint {
+            inner: ep,
+            state: self.state.clone(),
+            dialects: self.dialects.clone(),
+        }
     }
 }
 
@@ -68,20 +81,35 @@ pub struct EdgeEndpoint<E> {
 struct Overflow(Arc<AtomicBool>);
 
 fn too_large(limit: usize) -> String {
-    format!("the request is larger than {:.0} MB; send a smaller image", limit as f64 / 1_048_576.0)
+    format!(
+        "the request is larger than {:.0} MB; send a smaller image",
+        limit as f64 / 1_048_576.0
+    )
 }
 
 impl<E: Endpoint> Endpoint for EdgeEndpoint<E> {
     type Output = Response;
 
     async fn call(&self, mut req: Request) -> poem::Result<Response> {
-        let Some(dialect) = self.dialects.iter().find(|d| d.owns(req.uri().path())).cloned() else {
+        let Some(dialect) = self
+            .dialects
+            .iter()
+            .find(|d| d.owns(req.uri().path()))
+            .cloned()
+        else {
             return self.inner.call(req).await.map(IntoResponse::into_response);
         };
         let limit = dialect.body_limit();
-        let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
         if declared.is_some_and(|n| n > limit) {
-            return Ok(dialect.error(StatusCode::PAYLOAD_TOO_LARGE, "file_too_large", &too_large(limit)));
+            return Ok(dialect.error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "file_too_large",
+                &too_large(limit),
+            ));
         }
         let overflow = Overflow::default();
         limit_body(&mut req, limit, overflow.clone());
@@ -89,28 +117,50 @@ impl<E: Endpoint> Endpoint for EdgeEndpoint<E> {
         let mut decision = None;
         if !dialect.is_public(&req) {
             let Some(secret) = dialect.key(&req) else {
-                return Ok(dialect.error(StatusCode::UNAUTHORIZED, "unauthorized", "missing API key: send it as 'Authorization: Bearer <key>'"));
+                return Ok(dialect.error(
+                    StatusCode::UNAUTHORIZED,
+                    "unauthorized",
+                    "missing API key: send it as 'Authorization: Bearer <key>'",
+                ));
             };
             let auth = match self.state.domain.authenticate(&secret).await {
                 Ok(Some(auth)) => auth,
-                Ok(None) => return Ok(dialect.error(StatusCode::UNAUTHORIZED, "unauthorized", "invalid or revoked API key; create a new one in the dashboard")),
+                Ok(None) => {
+                    return Ok(dialect.error(
+                        StatusCode::UNAUTHORIZED,
+                        "unauthorized",
+                        "invalid or revoked API key; create a new one in the dashboard",
+                    ))
+                }
                 Err(e) => {
                     tracing::error!(error = %e, "authentication failed");
-                    return Ok(dialect.error(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "the server could not check the key; retry shortly"));
+                    return Ok(dialect.error(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "internal_error",
+                        "the server could not check the key; retry shortly",
+                    ));
                 }
             };
             if let Some((bucket, policy)) = dialect.policy(&req, &auth, &self.state) {
-                match self.state.limiter.hit(&format!("{bucket}:{}", auth.key_id), policy).await {
+                match self
+                    .state
+                    .limiter
+                    .hit(&format!("{bucket}:{}", auth.key_id), policy)
+                    .await
+                {
                     Ok(d) if !d.allowed => {
                         let mut resp = dialect.rate_limited(&d);
                         dialect.rate_headers(&mut resp, &d);
                         let secs = d.reset_after.as_secs_f64().ceil().max(1.0) as u64;
-                        resp.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+                        resp.headers_mut()
+                            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
                         return Ok(resp);
                     }
                     Ok(d) => decision = Some(d),
                     // Failing open: a rate-limiter outage must not take the API down.
-                    Err(e) => tracing::warn!(error = %e, "rate limiter unavailable; request allowed"),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "rate limiter unavailable; request allowed")
+                    }
                 }
             }
             req.extensions_mut().insert(auth);
@@ -121,8 +171,14 @@ impl<E: Endpoint> Endpoint for EdgeEndpoint<E> {
             Err(e) => reshape(&*dialect, e),
         };
         if overflow.0.load(Ordering::SeqCst) {
-            resp = dialect.error(StatusCode::PAYLOAD_TOO_LARGE, "file_too_large", &too_large(limit));
-        } else if !is_json(&resp) && (resp.status().is_client_error() || resp.status().is_server_error()) {
+            resp = dialect.error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "file_too_large",
+                &too_large(limit),
+            );
+        } else if !is_json(&resp)
+            && (resp.status().is_client_error() || resp.status().is_server_error())
+        {
             let status = resp.status();
             let text = resp.take_body().into_string().await.unwrap_or_default();
             resp = dialect.error(status, &code_for(status), &text);
@@ -135,7 +191,10 @@ impl<E: Endpoint> Endpoint for EdgeEndpoint<E> {
 }
 
 fn is_json(resp: &Response) -> bool {
-    resp.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/json"))
+    resp.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
 }
 
 fn reshape(dialect: &dyn Dialect, e: poem::Error) -> Response {
@@ -147,7 +206,11 @@ fn reshape(dialect: &dyn Dialect, e: poem::Error) -> Response {
     }
     if status.is_server_error() {
         tracing::error!(error = %message, "request failed");
-        return dialect.error(status, "internal_error", "an unexpected error occurred; retry shortly");
+        return dialect.error(
+            status,
+            "internal_error",
+            "an unexpected error occurred; retry shortly",
+        );
     }
     dialect.error(status, &code_for(status), &message)
 }

@@ -6,6 +6,7 @@ pub mod dermiq;
 pub mod edge;
 pub mod observe;
 pub mod ratelimit;
+pub mod skinn;
 pub mod state;
 pub mod upload;
 
@@ -40,7 +41,10 @@ pub fn mount(route: Route, state: State, base_url: &str) -> Route {
     let api = openapi(base_url);
     let spec = api.spec_endpoint();
     let docs = api.swagger_ui();
-    let edge = || edge::Edge { state: state.clone(), dialects: vec![Arc::new(dermiq::DermiqDialect)] };
+    let edge = || edge::Edge {
+        state: state.clone(),
+        dialects: vec![Arc::new(dermiq::DermiqDialect)],
+    };
     // The service knows its full paths (`/v1/...`), so it is mounted without stripping.
     route
         .nest_no_strip("/v1", api.with(edge()).data(state.clone()))

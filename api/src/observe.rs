@@ -13,18 +13,32 @@ use tracing::Instrument;
 pub struct RequestId(pub String);
 
 static REQUESTS: LazyLock<IntCounterVec> = LazyLock::new(|| {
-    prometheus::register_int_counter_vec!("dermis_http_requests_total", "HTTP requests by route and status", &["method", "route", "status"])
-        .expect("metric registers")
+    prometheus::register_int_counter_vec!(
+        "dermis_http_requests_total",
+        "HTTP requests by route and status",
+        &["method", "route", "status"]
+    )
+    .expect("metric registers")
 });
 static LATENCY: LazyLock<HistogramVec> = LazyLock::new(|| {
-    prometheus::register_histogram_vec!("dermis_http_request_duration_seconds", "HTTP request latency", &["method", "route"])
-        .expect("metric registers")
+    prometheus::register_histogram_vec!(
+        "dermis_http_request_duration_seconds",
+        "HTTP request latency",
+        &["method", "route"]
+    )
+    .expect("metric registers")
 });
 
 /// The route with ids replaced, so metrics do not get one series per analysis.
 fn route_of(path: &str) -> String {
     path.split('/')
-        .map(|seg| if uuid::Uuid::parse_str(seg).is_ok() || seg.ends_with(".png") { ":id" } else { seg })
+        .map(|seg| {
+            if uuid::Uuid::parse_str(seg).is_ok() || seg.ends_with(".png") {
+                ":id"
+            } else {
+                seg
+            }
+        })
         .collect::<Vec<_>>()
         .join("/")
 }
@@ -54,7 +68,8 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         req.extensions_mut().insert(RequestId(id.clone()));
         let method = req.method().to_string();
         let route = route_of(req.uri().path());
-        let span = tracing::info_span!("request", request_id = %id, %method, path = %req.uri().path());
+        let span =
+            tracing::info_span!("request", request_id = %id, %method, path = %req.uri().path());
         let started = Instant::now();
         let result = self.0.call(req).instrument(span.clone()).await;
         let mut resp = match result {
@@ -63,8 +78,12 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         };
         let status = resp.status().as_u16();
         let elapsed = started.elapsed();
-        REQUESTS.with_label_values(&[&method, &route, &status.to_string()]).inc();
-        LATENCY.with_label_values(&[&method, &route]).observe(elapsed.as_secs_f64());
+        REQUESTS
+            .with_label_values(&[&method, &route, &status.to_string()])
+            .inc();
+        LATENCY
+            .with_label_values(&[&method, &route])
+            .observe(elapsed.as_secs_f64());
         span.in_scope(|| tracing::info!(status, elapsed_ms = elapsed.as_millis() as u64, "served"));
         if let Ok(v) = HeaderValue::from_str(&id) {
             resp.headers_mut().insert("x-request-id", v);
@@ -79,5 +98,7 @@ pub fn metrics() -> impl IntoResponse {
     let mut buf = Vec::new();
     let encoder = TextEncoder::new();
     encoder.encode(&prometheus::gather(), &mut buf).ok();
-    Response::builder().content_type(encoder.format_type()).body(buf)
+    Response::builder()
+        .content_type(encoder.format_type())
+        .body(buf)
 }

@@ -30,11 +30,19 @@ pub struct Decision {
 
 impl Decision {
     pub fn reset_at_unix_ms(&self) -> u128 {
-        (SystemTime::now() + self.reset_after).duration_since(UNIX_EPOCH).unwrap_or_default().as_millis()
+        (SystemTime::now() + self.reset_after)
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_millis()
     }
 }
 
-type Keyed = RateLimiter<String, governor::state::keyed::DefaultKeyedStateStore<String>, DefaultClock, StateInformationMiddleware>;
+type Keyed = RateLimiter<
+    String,
+    governor::state::keyed::DefaultKeyedStateStore<String>,
+    DefaultClock,
+    StateInformationMiddleware,
+>;
 
 #[derive(Clone)]
 pub enum Limiter {
@@ -68,7 +76,9 @@ fn memory_hit(limiters: &Mutex<HashMap<Policy, Arc<Keyed>>>, key: &str, p: Polic
             .or_insert_with(|| {
                 let limit = NonZeroU32::new(p.limit.max(1)).expect("non-zero");
                 let per_cell = p.window / limit.get();
-                let quota = Quota::with_period(per_cell).expect("positive period").allow_burst(limit);
+                let quota = Quota::with_period(per_cell)
+                    .expect("positive period")
+                    .allow_burst(limit);
                 Arc::new(RateLimiter::keyed(quota).with_middleware::<StateInformationMiddleware>())
             })
             .clone()
@@ -77,7 +87,12 @@ fn memory_hit(limiters: &Mutex<HashMap<Policy, Arc<Keyed>>>, key: &str, p: Polic
     match limiter.check_key(&key.to_string()) {
         Ok(snapshot) => {
             let remaining = snapshot.remaining_burst_capacity();
-            Decision { allowed: true, limit: p.limit, remaining, reset_after: per_cell * (p.limit - remaining) }
+            Decision {
+                allowed: true,
+                limit: p.limit,
+                remaining,
+                reset_after: per_cell * (p.limit - remaining),
+            }
         }
         Err(not_until) => Decision {
             allowed: false,
@@ -88,9 +103,16 @@ fn memory_hit(limiters: &Mutex<HashMap<Policy, Arc<Keyed>>>, key: &str, p: Polic
     }
 }
 
-async fn redis_hit(mut conn: ConnectionManager, key: &str, p: Policy) -> Result<Decision, redis::RedisError> {
+async fn redis_hit(
+    mut conn: ConnectionManager,
+    key: &str,
+    p: Policy,
+) -> Result<Decision, redis::RedisError> {
     let window_ms = p.window.as_millis().max(1) as u64;
-    let now_ms = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_millis() as u64;
+    let now_ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis() as u64;
     let window_start = now_ms - now_ms % window_ms;
     let redis_key = format!("dermis:rl:{key}:{}:{window_start}", p.limit);
     // INCR and PEXPIRE in one round trip, atomically.
@@ -117,7 +139,10 @@ mod tests {
     #[tokio::test]
     async fn memory_limiter_allows_the_limit_then_blocks_with_a_retry_time() {
         let l = Limiter::memory();
-        let p = Policy { limit: 3, window: Duration::from_secs(60) };
+        let p = Policy {
+            limit: 3,
+            window: Duration::from_secs(60),
+        };
         for expected_remaining in [2, 1, 0] {
             let d = l.hit("k", p).await.unwrap();
             assert!(d.allowed);
@@ -125,7 +150,12 @@ mod tests {
         }
         let d = l.hit("k", p).await.unwrap();
         assert!(!d.allowed);
-        assert!(d.reset_after > Duration::from_secs(15) && d.reset_after <= Duration::from_secs(20));
-        assert!(l.hit("other", p).await.unwrap().allowed, "keys are independent");
+        assert!(
+            d.reset_after > Duration::from_secs(15) && d.reset_after <= Duration::from_secs(20)
+        );
+        assert!(
+            l.hit("other", p).await.unwrap().allowed,
+            "keys are independent"
+        );
     }
 }

@@ -35,7 +35,10 @@ impl PlanLimits {
             Plan::Pack => self.pack_per_minute,
             Plan::Enterprise => self.enterprise_per_minute,
         };
-        Policy { limit, window: Duration::from_secs(60) }
+        Policy {
+            limit,
+            window: Duration::from_secs(60),
+        }
     }
 }
 

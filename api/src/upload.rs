@@ -17,7 +17,13 @@ impl ImageFormat {
             Some(ImageFormat::Png)
         } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
             Some(ImageFormat::WebP)
-        } else if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" && matches!(&bytes[8..12], b"heic" | b"heix" | b"mif1" | b"msf1" | b"heim" | b"heis") {
+        } else if bytes.len() >= 12
+            && &bytes[4..8] == b"ftyp"
+            && matches!(
+                &bytes[8..12],
+                b"heic" | b"heix" | b"mif1" | b"msf1" | b"heim" | b"heis"
+            )
+        {
             Some(ImageFormat::Heic)
         } else {
             None
@@ -45,7 +51,11 @@ impl ImageFormat {
 
 /// The header's width and height, if the image header can be read (cheap: no pixel decode).
 pub fn dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
-    image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().ok()?.into_dimensions().ok()
+    image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?
+        .into_dimensions()
+        .ok()
 }
 
 #[cfg(test)]
@@ -54,8 +64,14 @@ mod tests {
 
     #[test]
     fn formats_are_recognised_by_magic_bytes() {
-        assert_eq!(ImageFormat::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(ImageFormat::Jpeg));
-        assert_eq!(ImageFormat::sniff(b"\x89PNG\r\n\x1a\n...."), Some(ImageFormat::Png));
+        assert_eq!(
+            ImageFormat::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some(ImageFormat::Jpeg)
+        );
+        assert_eq!(
+            ImageFormat::sniff(b"\x89PNG\r\n\x1a\n...."),
+            Some(ImageFormat::Png)
+        );
         assert_eq!(ImageFormat::sniff(b"GIF89a"), None);
         assert_eq!(ImageFormat::sniff(b""), None);
     }

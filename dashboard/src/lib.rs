@@ -12,7 +12,11 @@ struct Home<'a> {
 
 #[handler]
 fn home(base: poem::web::Data<&BaseUrl>) -> poem::Result<Html<String>> {
-    let page = Home { base_url: &base.0 .0 }.render().map_err(poem::error::InternalServerError)?;
+    let page = Home {
+        base_url: &base.0 .0,
+    }
+    .render()
+    .map_err(poem::error::InternalServerError)?;
     Ok(Html(page))
 }
 
@@ -21,5 +25,7 @@ struct BaseUrl(String);
 
 pub fn routes(base_url: &str) -> impl poem::Endpoint {
     use poem::EndpointExt;
-    Route::new().at("/", get(home)).data(BaseUrl(base_url.to_string()))
+    Route::new()
+        .at("/", get(home))
+        .data(BaseUrl(base_url.to_string()))
 }

@@ -13,8 +13,8 @@ use crate::events::analysis::{Analysis, AnalysisOptions};
 use crate::events::api_key::ApiKey;
 use crate::events::credits::Credits;
 use crate::events::{
-    AccountEvent, AnalysisEvent, AnalysisKind, ApiKeyEvent, DomainEvent, Metadata, Plan,
-    Rejection, Stream,
+    AccountEvent, AnalysisEvent, AnalysisKind, ApiKeyEvent, DomainEvent, Metadata, Plan, Rejection,
+    Stream,
 };
 use crate::models::{account, analysis};
 use crate::secrets;
@@ -57,18 +57,39 @@ where
     }
 }
 
-fn fold<S: Default, E>(events: Vec<DomainEvent>, pick: impl Fn(DomainEvent) -> Option<E>, apply: impl Fn(S, &E) -> S) -> S {
-    events.into_iter().filter_map(pick).fold(S::default(), |s, e| apply(s, &e))
+fn fold<S: Default, E>(
+    events: Vec<DomainEvent>,
+    pick: impl Fn(DomainEvent) -> Option<E>,
+    apply: impl Fn(S, &E) -> S,
+) -> S {
+    events
+        .into_iter()
+        .filter_map(pick)
+        .fold(S::default(), |s, e| apply(s, &e))
 }
 
 async fn credits(uow: &UnitOfWork, account_id: Uuid) -> Result<Credits, StoreError> {
     let events = uow.load(&Stream::credits(account_id)).await?;
-    Ok(fold(events, |e| match e { DomainEvent::Credits(c) => Some(c), _ => None }, Credits::apply))
+    Ok(fold(
+        events,
+        |e| match e {
+            DomainEvent::Credits(c) => Some(c),
+            _ => None,
+        },
+        Credits::apply,
+    ))
 }
 
 async fn analysis_state(uow: &UnitOfWork, id: Uuid) -> Result<Analysis, StoreError> {
     let events = uow.load(&Stream::analysis(id)).await?;
-    Ok(fold(events, |e| match e { DomainEvent::Analysis(a) => Some(a), _ => None }, Analysis::apply))
+    Ok(fold(
+        events,
+        |e| match e {
+            DomainEvent::Analysis(a) => Some(a),
+            _ => None,
+        },
+        Analysis::apply,
+    ))
 }
 
 fn wrap<E>(events: Vec<E>, f: fn(E) -> DomainEvent) -> Vec<DomainEvent> {
@@ -110,7 +131,10 @@ pub enum Outcome {
         skin_age: Option<i32>,
         processing_time_ms: i64,
     },
-    Failed { code: String, message: String },
+    Failed {
+        code: String,
+        message: String,
+    },
 }
 
 #[derive(Clone)]
@@ -123,7 +147,12 @@ impl Domain {
         Domain { db }
     }
 
-    pub async fn register_account(&self, email: &str, plan: Plan, meta: &Metadata) -> Result<Uuid, DomainError> {
+    pub async fn register_account(
+        &self,
+        email: &str,
+        plan: Plan,
+        meta: &Metadata,
+    ) -> Result<Uuid, DomainError> {
         let email = email.trim().to_lowercase();
         if !email.contains('@') || email.len() > 254 {
             return Err(Rejection::Invalid(format!("'{email}' is not an e-mail address")).into());
@@ -133,11 +162,28 @@ impl Domain {
         }
         let id = Uuid::new_v4();
         retrying(|| async {
-            let mut uow = UnitOfWork::begin(&self.db, &[Stream::account(id), Stream::credits(id)]).await?;
-            uow.append(&Stream::account(id), vec![DomainEvent::Account(AccountEvent::AccountRegistered { email: email.clone(), plan })], meta).await?;
-            let grant = Credits::default().grant(plan.signup_credits(), &format!("{} plan sign-up", plan.as_str()));
+            let mut uow =
+                UnitOfWork::begin(&self.db, &[Stream::account(id), Stream::credits(id)]).await?;
+            uow.append(
+                &Stream::account(id),
+                vec![DomainEvent::Account(AccountEvent::AccountRegistered {
+                    email: email.clone(),
+                    plan,
+                })],
+                meta,
+            )
+            .await?;
+            let grant = Credits::default().grant(
+                plan.signup_credits(),
+                &format!("{} plan sign-up", plan.as_str()),
+            );
             if let Ok(events) = grant {
-                uow.append(&Stream::credits(id), wrap(events, DomainEvent::Credits), meta).await?;
+                uow.append(
+                    &Stream::credits(id),
+                    wrap(events, DomainEvent::Credits),
+                    meta,
+                )
+                .await?;
             }
             uow.commit().await?;
             Ok(id)
@@ -145,27 +191,49 @@ impl Domain {
         .await
         .map_err(|e| match e {
             // The unique e-mail index caught a concurrent registration of the same address.
-            DomainError::Store(s) if s.to_string().to_lowercase().contains("email") => DomainError::EmailTaken(email.clone()),
+            DomainError::Store(s) if s.to_string().to_lowercase().contains("email") => {
+                DomainError::EmailTaken(email.clone())
+            }
             other => other,
         })
     }
 
-    pub async fn account_by_email(&self, email: &str) -> Result<Option<account::Model>, DomainError> {
+    pub async fn account_by_email(
+        &self,
+        email: &str,
+    ) -> Result<Option<account::Model>, DomainError> {
         Ok(account::Entity::find()
             .filter(account::Column::Email.eq(email.trim().to_lowercase()))
             .one(&self.db)
             .await?)
     }
 
-    pub async fn change_plan(&self, account_id: Uuid, plan: Plan, meta: &Metadata) -> Result<(), DomainError> {
+    pub async fn change_plan(
+        &self,
+        account_id: Uuid,
+        plan: Plan,
+        meta: &Metadata,
+    ) -> Result<(), DomainError> {
         retrying(|| async {
             let mut uow = UnitOfWork::begin(&self.db, &[Stream::account(account_id)]).await?;
             let events = uow.load(&Stream::account(account_id)).await?;
-            let state = fold(events, |e| match e { DomainEvent::Account(a) => Some(a), _ => None }, Account::apply);
+            let state = fold(
+                events,
+                |e| match e {
+                    DomainEvent::Account(a) => Some(a),
+                    _ => None,
+                },
+                Account::apply,
+            );
             if state.email.is_none() {
                 return Err(DomainError::NotFound("account"));
             }
-            uow.append(&Stream::account(account_id), wrap(state.change_plan(plan), DomainEvent::Account), meta).await?;
+            uow.append(
+                &Stream::account(account_id),
+                wrap(state.change_plan(plan), DomainEvent::Account),
+                meta,
+            )
+            .await?;
             uow.commit().await?;
             Ok(())
         })
@@ -173,13 +241,26 @@ impl Domain {
     }
 
     /// Create a key; the secret is returned here once and never stored.
-    pub async fn create_key(&self, account_id: Uuid, name: &str, meta: &Metadata) -> Result<(Uuid, String), DomainError> {
-        if account::Entity::find_by_id(account_id).one(&self.db).await?.is_none() {
+    pub async fn create_key(
+        &self,
+        account_id: Uuid,
+        name: &str,
+        meta: &Metadata,
+    ) -> Result<(Uuid, String), DomainError> {
+        if account::Entity::find_by_id(account_id)
+            .one(&self.db)
+            .await?
+            .is_none()
+        {
             return Err(DomainError::NotFound("account"));
         }
         let key_id = Uuid::new_v4();
         let secret = secrets::generate();
-        let name = if name.trim().is_empty() { "default".to_string() } else { name.trim().chars().take(100).collect() };
+        let name = if name.trim().is_empty() {
+            "default".to_string()
+        } else {
+            name.trim().chars().take(100).collect()
+        };
         retrying(|| async {
             let mut uow = UnitOfWork::begin(&self.db, &[Stream::api_key(key_id)]).await?;
             let event = ApiKeyEvent::ApiKeyCreated {
@@ -188,7 +269,12 @@ impl Domain {
                 prefix: secret.prefix.clone(),
                 secret_hash: secret.hash.clone(),
             };
-            uow.append(&Stream::api_key(key_id), vec![DomainEvent::ApiKey(event)], meta).await?;
+            uow.append(
+                &Stream::api_key(key_id),
+                vec![DomainEvent::ApiKey(event)],
+                meta,
+            )
+            .await?;
             uow.commit().await?;
             Ok(())
         })
@@ -197,8 +283,15 @@ impl Domain {
     }
 
     /// Revoke a key. With `owner`, only that account's key can be revoked (others read as absent).
-    pub async fn revoke_key(&self, key_id: Uuid, owner: Option<Uuid>, meta: &Metadata) -> Result<(), DomainError> {
-        let row = crate::models::api_key::Entity::find_by_id(key_id).one(&self.db).await?;
+    pub async fn revoke_key(
+        &self,
+        key_id: Uuid,
+        owner: Option<Uuid>,
+        meta: &Metadata,
+    ) -> Result<(), DomainError> {
+        let row = crate::models::api_key::Entity::find_by_id(key_id)
+            .one(&self.db)
+            .await?;
         match row {
             Some(r) if owner.is_none_or(|o| o == r.account_id) => {}
             _ => return Err(DomainError::NotFound("key")),
@@ -206,22 +299,49 @@ impl Domain {
         retrying(|| async {
             let mut uow = UnitOfWork::begin(&self.db, &[Stream::api_key(key_id)]).await?;
             let events = uow.load(&Stream::api_key(key_id)).await?;
-            let state = fold(events, |e| match e { DomainEvent::ApiKey(k) => Some(k), _ => None }, ApiKey::apply);
-            uow.append(&Stream::api_key(key_id), wrap(state.revoke()?, DomainEvent::ApiKey), meta).await?;
+            let state = fold(
+                events,
+                |e| match e {
+                    DomainEvent::ApiKey(k) => Some(k),
+                    _ => None,
+                },
+                ApiKey::apply,
+            );
+            uow.append(
+                &Stream::api_key(key_id),
+                wrap(state.revoke()?, DomainEvent::ApiKey),
+                meta,
+            )
+            .await?;
             uow.commit().await?;
             Ok(())
         })
         .await
     }
 
-    pub async fn grant_credits(&self, account_id: Uuid, amount: i64, reason: &str, meta: &Metadata) -> Result<(), DomainError> {
-        if account::Entity::find_by_id(account_id).one(&self.db).await?.is_none() {
+    pub async fn grant_credits(
+        &self,
+        account_id: Uuid,
+        amount: i64,
+        reason: &str,
+        meta: &Metadata,
+    ) -> Result<(), DomainError> {
+        if account::Entity::find_by_id(account_id)
+            .one(&self.db)
+            .await?
+            .is_none()
+        {
             return Err(DomainError::NotFound("account"));
         }
         retrying(|| async {
             let mut uow = UnitOfWork::begin(&self.db, &[Stream::credits(account_id)]).await?;
             let state = credits(&uow, account_id).await?;
-            uow.append(&Stream::credits(account_id), wrap(state.grant(amount, reason)?, DomainEvent::Credits), meta).await?;
+            uow.append(
+                &Stream::credits(account_id),
+                wrap(state.grant(amount, reason)?, DomainEvent::Credits),
+                meta,
+            )
+            .await?;
             uow.commit().await?;
             Ok(())
         })
@@ -229,13 +349,24 @@ impl Domain {
     }
 
     /// Credit a payment once per `reference`; returns whether credits were added now.
-    pub async fn purchase_credits(&self, account_id: Uuid, amount: i64, reference: &str, meta: &Metadata) -> Result<bool, DomainError> {
+    pub async fn purchase_credits(
+        &self,
+        account_id: Uuid,
+        amount: i64,
+        reference: &str,
+        meta: &Metadata,
+    ) -> Result<bool, DomainError> {
         retrying(|| async {
             let mut uow = UnitOfWork::begin(&self.db, &[Stream::credits(account_id)]).await?;
             let state = credits(&uow, account_id).await?;
             let events = state.purchase(amount, reference);
             let added = !events.is_empty();
-            uow.append(&Stream::credits(account_id), wrap(events, DomainEvent::Credits), meta).await?;
+            uow.append(
+                &Stream::credits(account_id),
+                wrap(events, DomainEvent::Credits),
+                meta,
+            )
+            .await?;
             uow.commit().await?;
             Ok(added)
         })
@@ -243,12 +374,18 @@ impl Domain {
     }
 
     /// Reserve a credit and record the request, atomically. Same idempotency key → same analysis.
-    pub async fn request_analysis(&self, req: &NewAnalysis, meta: &Metadata) -> Result<Accepted, DomainError> {
+    pub async fn request_analysis(
+        &self,
+        req: &NewAnalysis,
+        meta: &Metadata,
+    ) -> Result<Accepted, DomainError> {
         let analysis_id = req.analysis_id;
         let credits_stream = Stream::credits(req.account_id);
         let analysis_stream = Stream::analysis(analysis_id);
         retrying(|| async {
-            let mut uow = UnitOfWork::begin(&self.db, &[credits_stream.clone(), analysis_stream.clone()]).await?;
+            let mut uow =
+                UnitOfWork::begin(&self.db, &[credits_stream.clone(), analysis_stream.clone()])
+                    .await?;
             // Checked under the account's credits lock, so two retries cannot both miss it.
             if let Some(key) = &req.idempotency_key {
                 let existing = analysis::Entity::find()
@@ -257,13 +394,17 @@ impl Domain {
                     .one(uow.connection())
                     .await?;
                 if let Some(row) = existing {
-                    return Ok(Accepted { analysis_id: row.id, replayed: true });
+                    return Ok(Accepted {
+                        analysis_id: row.id,
+                        replayed: true,
+                    });
                 }
             }
             if req.charge {
                 let state = credits(&uow, req.account_id).await?;
                 let reserve = state.reserve(analysis_id)?;
-                uow.append(&credits_stream, wrap(reserve, DomainEvent::Credits), meta).await?;
+                uow.append(&credits_stream, wrap(reserve, DomainEvent::Credits), meta)
+                    .await?;
             }
             let requested = AnalysisEvent::AnalysisRequested {
                 account_id: req.account_id,
@@ -274,19 +415,37 @@ impl Domain {
                 options: req.options.clone(),
                 idempotency_key: req.idempotency_key.clone(),
             };
-            uow.append(&analysis_stream, vec![DomainEvent::Analysis(requested)], meta).await?;
+            uow.append(
+                &analysis_stream,
+                vec![DomainEvent::Analysis(requested)],
+                meta,
+            )
+            .await?;
             uow.commit().await?;
-            Ok(Accepted { analysis_id, replayed: false })
+            Ok(Accepted {
+                analysis_id,
+                replayed: false,
+            })
         })
         .await
     }
 
     /// Mark an analysis as being processed (attempt n). Refused once it has finished.
-    pub async fn start_analysis(&self, id: Uuid, attempt: i32, meta: &Metadata) -> Result<(), DomainError> {
+    pub async fn start_analysis(
+        &self,
+        id: Uuid,
+        attempt: i32,
+        meta: &Metadata,
+    ) -> Result<(), DomainError> {
         retrying(|| async {
             let mut uow = UnitOfWork::begin(&self.db, &[Stream::analysis(id)]).await?;
             let state = analysis_state(&uow, id).await?;
-            uow.append(&Stream::analysis(id), wrap(state.start(attempt)?, DomainEvent::Analysis), meta).await?;
+            uow.append(
+                &Stream::analysis(id),
+                wrap(state.start(attempt)?, DomainEvent::Analysis),
+                meta,
+            )
+            .await?;
             uow.commit().await?;
             Ok(())
         })
@@ -295,23 +454,59 @@ impl Domain {
 
     /// Record how an analysis ended and settle its credit: consumed on success, refunded on
     /// failure — in one transaction, so a credit is never both or neither.
-    pub async fn finish_analysis(&self, id: Uuid, outcome: Outcome, meta: &Metadata) -> Result<(), DomainError> {
-        let row = analysis::Entity::find_by_id(id).one(&self.db).await?.ok_or(DomainError::NotFound("analysis"))?;
+    pub async fn finish_analysis(
+        &self,
+        id: Uuid,
+        outcome: Outcome,
+        meta: &Metadata,
+    ) -> Result<(), DomainError> {
+        let row = analysis::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(DomainError::NotFound("analysis"))?;
         let account_id = row.account_id;
         retrying(|| async {
             let streams = [Stream::credits(account_id), Stream::analysis(id)];
             let mut uow = UnitOfWork::begin(&self.db, &streams).await?;
             let state = analysis_state(&uow, id).await?;
             let (event, refund) = match outcome.clone() {
-                Outcome::Completed { result, mask_filenames, overall_score, skin_age, processing_time_ms } => (
-                    AnalysisEvent::AnalysisCompleted { result, mask_filenames, overall_score, skin_age, processing_time_ms },
+                Outcome::Completed {
+                    result,
+                    mask_filenames,
+                    overall_score,
+                    skin_age,
+                    processing_time_ms,
+                } => (
+                    AnalysisEvent::AnalysisCompleted {
+                        result,
+                        mask_filenames,
+                        overall_score,
+                        skin_age,
+                        processing_time_ms,
+                    },
                     None,
                 ),
-                Outcome::Failed { code, message } => (AnalysisEvent::AnalysisFailed { code: code.clone(), message }, Some(code)),
+                Outcome::Failed { code, message } => (
+                    AnalysisEvent::AnalysisFailed {
+                        code: code.clone(),
+                        message,
+                    },
+                    Some(code),
+                ),
             };
-            uow.append(&streams[1], wrap(state.finish(event)?, DomainEvent::Analysis), meta).await?;
+            uow.append(
+                &streams[1],
+                wrap(state.finish(event)?, DomainEvent::Analysis),
+                meta,
+            )
+            .await?;
             let ledger = credits(&uow, account_id).await?;
-            uow.append(&streams[0], wrap(ledger.settle(id, refund.as_deref()), DomainEvent::Credits), meta).await?;
+            uow.append(
+                &streams[0],
+                wrap(ledger.settle(id, refund.as_deref()), DomainEvent::Credits),
+                meta,
+            )
+            .await?;
             uow.commit().await?;
             Ok(())
         })

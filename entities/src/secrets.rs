@@ -14,8 +14,15 @@ pub struct NewSecret {
 }
 
 pub fn generate() -> NewSecret {
-    let secret = format!("{KEY_PREFIX}{}", Alphanumeric.sample_string(&mut rand::rng(), 40));
-    NewSecret { prefix: secret[..DISPLAY_LEN].to_string(), hash: hash(&secret), secret }
+    let secret = format!(
+        "{KEY_PREFIX}{}",
+        Alphanumeric.sample_string(&mut rand::rng(), 40)
+    );
+    NewSecret {
+        prefix: secret[..DISPLAY_LEN].to_string(),
+        hash: hash(&secret),
+        secret,
+    }
 }
 
 pub fn hash(secret: &str) -> String {

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use chrono::{SubsecRound, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    DbErr, EntityTrait, QueryFilter, QueryOrder, Set, Statement, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, Set, Statement, TransactionTrait,
 };
 
 use crate::events::{DomainEvent, Metadata, SCHEMA_VERSION};
@@ -57,8 +57,11 @@ impl StoreError {
             StoreError::Conflict(_) => true,
             StoreError::Db(e) => {
                 let msg = e.to_string().to_lowercase();
-                msg.contains("unique") || msg.contains("duplicate") || msg.contains("locked")
-                    || msg.contains("deadlock") || msg.contains("busy")
+                msg.contains("unique")
+                    || msg.contains("duplicate")
+                    || msg.contains("locked")
+                    || msg.contains("deadlock")
+                    || msg.contains("busy")
             }
             StoreError::Corrupt(_) => false,
         }
@@ -105,7 +108,11 @@ impl UnitOfWork {
                 .ok_or_else(|| StoreError::Conflict(stream.clone()))?;
             versions.insert(stream.clone(), row.try_get::<i64>("", "version")?);
         }
-        Ok(UnitOfWork { tx, versions, appended: vec![] })
+        Ok(UnitOfWork {
+            tx,
+            versions,
+            appended: vec![],
+        })
     }
 
     pub fn version(&self, stream: &str) -> i64 {
@@ -123,7 +130,9 @@ impl UnitOfWork {
             .order_by_asc(event::Column::StreamVersion)
             .all(&self.tx)
             .await?;
-        rows.into_iter().map(|r| Recorded::from_row(r).map(|r| r.event)).collect()
+        rows.into_iter()
+            .map(|r| Recorded::from_row(r).map(|r| r.event))
+            .collect()
     }
 
     /// Append at the locked version and project each event in this same transaction.
@@ -134,7 +143,9 @@ impl UnitOfWork {
         metadata: &Metadata,
     ) -> Result<(), StoreError> {
         let Some(mut version) = self.versions.get(stream).copied() else {
-            return Err(StoreError::Conflict(format!("{stream} was not locked by this unit")));
+            return Err(StoreError::Conflict(format!(
+                "{stream} was not locked by this unit"
+            )));
         };
         if events.is_empty() {
             return Ok(());

@@ -16,8 +16,16 @@ pub struct AnalysisJob {
 /// Which backend, and how quickly a dead worker's jobs are taken back.
 #[derive(Debug, Clone)]
 pub enum QueueSettings {
-    Sqlite { url: String, name: String, heartbeat: Duration },
-    Redis { url: String, name: String, heartbeat: Duration },
+    Sqlite {
+        url: String,
+        name: String,
+        heartbeat: Duration,
+    },
+    Redis {
+        url: String,
+        name: String,
+        heartbeat: Duration,
+    },
 }
 
 #[derive(Clone)]
@@ -38,9 +46,17 @@ pub const MAX_ATTEMPTS: usize = 3;
 impl Queue {
     pub async fn connect(settings: &QueueSettings) -> Result<Queue, QueueError> {
         match settings {
-            QueueSettings::Sqlite { url, name, heartbeat } => {
-                let pool = SqlitePool::connect(url).await.map_err(|e| QueueError(format!("{url}: {e}")))?;
-                SqliteStorage::setup(&pool).await.map_err(|e| QueueError(e.to_string()))?;
+            QueueSettings::Sqlite {
+                url,
+                name,
+                heartbeat,
+            } => {
+                let pool = SqlitePool::connect(url)
+                    .await
+                    .map_err(|e| QueueError(format!("{url}: {e}")))?;
+                SqliteStorage::setup(&pool)
+                    .await
+                    .map_err(|e| QueueError(e.to_string()))?;
                 let config = apalis_sqlite::Config::default()
                     .queue(name)
                     .heartbeat_interval(*heartbeat)
@@ -48,8 +64,14 @@ impl Queue {
                     .batch_size(4);
                 Ok(Queue::Sqlite(SqliteStorage::new(&pool).with_config(config)))
             }
-            QueueSettings::Redis { url, name, heartbeat } => {
-                let conn = apalis_redis::connect(url.as_str()).await.map_err(|e| QueueError(format!("{url}: {e}")))?;
+            QueueSettings::Redis {
+                url,
+                name,
+                heartbeat,
+            } => {
+                let conn = apalis_redis::connect(url.as_str())
+                    .await
+                    .map_err(|e| QueueError(format!("{url}: {e}")))?;
                 let config = apalis_redis::Config::default()
                     .queue(name)
                     .heartbeat_interval(*heartbeat)

@@ -29,12 +29,21 @@ pub struct S3Settings {
 
 #[derive(Clone, Debug)]
 pub enum ObjectStore {
-    Local { root: PathBuf },
-    S3 { client: aws_sdk_s3::Client, bucket: String },
+    Local {
+        root: PathBuf,
+    },
+    S3 {
+        client: aws_sdk_s3::Client,
+        bucket: String,
+    },
 }
 
 fn s3_err(e: impl ProvideErrorMetadata + std::fmt::Display) -> StorageError {
-    StorageError::S3(format!("{} ({})", e.message().unwrap_or("no message"), e.code().unwrap_or("no code")))
+    StorageError::S3(format!(
+        "{} ({})",
+        e.message().unwrap_or("no message"),
+        e.code().unwrap_or("no code")
+    ))
 }
 
 impl ObjectStore {
@@ -47,7 +56,13 @@ impl ObjectStore {
         let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest())
             .region(aws_config::Region::new(s.region.clone()));
         if let (Some(id), Some(secret)) = (&s.access_key_id, &s.secret_access_key) {
-            loader = loader.credentials_provider(aws_sdk_s3::config::Credentials::new(id, secret, None, None, "dermis-config"));
+            loader = loader.credentials_provider(aws_sdk_s3::config::Credentials::new(
+                id,
+                secret,
+                None,
+                None,
+                "dermis-config",
+            ));
         }
         let shared = loader.load().await;
         let mut conf = aws_sdk_s3::config::Builder::from(&shared).force_path_style(s.path_style);
@@ -56,11 +71,23 @@ impl ObjectStore {
         }
         let client = aws_sdk_s3::Client::from_conf(conf.build());
         if client.head_bucket().bucket(&s.bucket).send().await.is_err() {
-            client.create_bucket().bucket(&s.bucket).send().await.map_err(|e| {
-                StorageError::S3(format!("bucket {} is not reachable and could not be created: {}", s.bucket, e.into_service_error()))
-            })?;
+            client
+                .create_bucket()
+                .bucket(&s.bucket)
+                .send()
+                .await
+                .map_err(|e| {
+                    StorageError::S3(format!(
+                        "bucket {} is not reachable and could not be created: {}",
+                        s.bucket,
+                        e.into_service_error()
+                    ))
+                })?;
         }
-        Ok(ObjectStore::S3 { client, bucket: s.bucket.clone() })
+        Ok(ObjectStore::S3 {
+            client,
+            bucket: s.bucket.clone(),
+        })
     }
 
     pub fn describe(&self) -> String {
@@ -79,7 +106,12 @@ impl ObjectStore {
         Ok(root.join(rel))
     }
 
-    pub async fn put(&self, key: &str, bytes: Vec<u8>, content_type: &str) -> Result<(), StorageError> {
+    pub async fn put(
+        &self,
+        key: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> Result<(), StorageError> {
         match self {
             ObjectStore::Local { root } => {
                 let path = Self::local_path(root, key)?;
@@ -110,15 +142,21 @@ impl ObjectStore {
     /// The object's bytes, or `None` when there is no such key.
     pub async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
         match self {
-            ObjectStore::Local { root } => match tokio::fs::read(Self::local_path(root, key)?).await {
-                Ok(b) => Ok(Some(b)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(e.into()),
-            },
+            ObjectStore::Local { root } => {
+                match tokio::fs::read(Self::local_path(root, key)?).await {
+                    Ok(b) => Ok(Some(b)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(e.into()),
+                }
+            }
             ObjectStore::S3 { client, bucket } => {
                 match client.get_object().bucket(bucket).key(key).send().await {
                     Ok(out) => {
-                        let data = out.body.collect().await.map_err(|e| StorageError::S3(e.to_string()))?;
+                        let data = out
+                            .body
+                            .collect()
+                            .await
+                            .map_err(|e| StorageError::S3(e.to_string()))?;
                         Ok(Some(data.into_bytes().to_vec()))
                     }
                     Err(e) => {
@@ -136,12 +174,20 @@ impl ObjectStore {
 
     pub async fn delete(&self, key: &str) -> Result<(), StorageError> {
         match self {
-            ObjectStore::Local { root } => match tokio::fs::remove_file(Self::local_path(root, key)?).await {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
-                _ => Ok(()),
-            },
+            ObjectStore::Local { root } => {
+                match tokio::fs::remove_file(Self::local_path(root, key)?).await {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+                    _ => Ok(()),
+                }
+            }
             ObjectStore::S3 { client, bucket } => {
-                client.delete_object().bucket(bucket).key(key).send().await.map_err(|e| s3_err(e.into_service_error()))?;
+                client
+                    .delete_object()
+                    .bucket(bucket)
+                    .key(key)
+                    .send()
+                    .await
+                    .map_err(|e| s3_err(e.into_service_error()))?;
                 Ok(())
             }
         }
@@ -161,11 +207,23 @@ mod tests {
     async fn local_store_round_trips_and_refuses_escapes() {
         let dir = std::env::temp_dir().join(format!("dermis-store-{}", uuid::Uuid::new_v4()));
         let store = ObjectStore::local(&dir);
-        store.put("analyses/x/a.png", vec![1, 2, 3], "image/png").await.unwrap();
-        assert_eq!(store.get("analyses/x/a.png").await.unwrap(), Some(vec![1, 2, 3]));
+        store
+            .put("analyses/x/a.png", vec![1, 2, 3], "image/png")
+            .await
+            .unwrap();
+        assert_eq!(
+            store.get("analyses/x/a.png").await.unwrap(),
+            Some(vec![1, 2, 3])
+        );
         assert_eq!(store.get("analyses/x/missing.png").await.unwrap(), None);
-        assert!(matches!(store.put("../evil", vec![], "x").await, Err(StorageError::BadKey(_))));
-        assert!(matches!(store.get("/etc/passwd").await, Err(StorageError::BadKey(_))));
+        assert!(matches!(
+            store.put("../evil", vec![], "x").await,
+            Err(StorageError::BadKey(_))
+        ));
+        assert!(matches!(
+            store.get("/etc/passwd").await,
+            Err(StorageError::BadKey(_))
+        ));
         std::fs::remove_dir_all(dir).ok();
     }
 }

@@ -20,16 +20,26 @@ pub struct SweepSettings {
 }
 
 /// One pass; returns (re-enqueued, timed out).
-pub async fn sweep_once(domain: &Domain, queue: &Queue, s: &SweepSettings) -> Result<(usize, usize), DomainError> {
+pub async fn sweep_once(
+    domain: &Domain,
+    queue: &Queue,
+    s: &SweepSettings,
+) -> Result<(usize, usize), DomainError> {
     let now = Utc::now();
     let mut timed_out = 0;
     let deadline = now - chrono::Duration::from_std(s.deadline).unwrap_or_default();
     for a in domain.unfinished_before(deadline).await? {
         let outcome = Outcome::Failed {
             code: "timed_out".into(),
-            message: format!("no worker finished the analysis within {} s; your credit was refunded", s.deadline.as_secs()),
+            message: format!(
+                "no worker finished the analysis within {} s; your credit was refunded",
+                s.deadline.as_secs()
+            ),
         };
-        match domain.finish_analysis(a.id, outcome, &Metadata::actor("sweeper")).await {
+        match domain
+            .finish_analysis(a.id, outcome, &Metadata::actor("sweeper"))
+            .await
+        {
             Ok(()) => timed_out += 1,
             Err(DomainError::Rejected(_)) => {}
             Err(e) => return Err(e),
@@ -37,7 +47,12 @@ pub async fn sweep_once(domain: &Domain, queue: &Queue, s: &SweepSettings) -> Re
     }
     let mut requeued = 0;
     let stale = now - chrono::Duration::from_std(s.requeue_after).unwrap_or_default();
-    for a in domain.unfinished_before(stale).await?.into_iter().filter(|a| a.status == "pending") {
+    for a in domain
+        .unfinished_before(stale)
+        .await?
+        .into_iter()
+        .filter(|a| a.status == "pending")
+    {
         if queue.enqueue(a.id).await.is_ok() {
             requeued += 1;
         }

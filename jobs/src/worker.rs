@@ -44,10 +44,23 @@ pub async fn process(ctx: &WorkerContext, analysis_id: Uuid) -> Result<(), BoxDy
     }
     let attempt = row.attempts + 1;
     if attempt as usize > MAX_ATTEMPTS {
-        let message = format!("the analysis was started {} times without finishing", row.attempts);
-        return finish(ctx, analysis_id, Outcome::Failed { code: "worker_gave_up".into(), message }).await;
+        let message = format!(
+            "the analysis was started {} times without finishing",
+            row.attempts
+        );
+        return finish(
+            ctx,
+            analysis_id,
+            Outcome::Failed {
+                code: "worker_gave_up".into(),
+                message,
+            },
+        )
+        .await;
     }
-    ctx.domain.start_analysis(analysis_id, attempt, &meta()).await?;
+    ctx.domain
+        .start_analysis(analysis_id, attempt, &meta())
+        .await?;
     tracing::info!(%analysis_id, attempt, kind = %row.kind, "analysis started");
     if !ctx.stall.is_zero() {
         tokio::time::sleep(ctx.stall).await;
@@ -56,8 +69,17 @@ pub async fn process(ctx: &WorkerContext, analysis_id: Uuid) -> Result<(), BoxDy
         Ok(outcome) => finish(ctx, analysis_id, outcome).await,
         Err(e) if attempt as usize >= MAX_ATTEMPTS => {
             tracing::error!(%analysis_id, error = %e, "last attempt failed; refunding");
-            let message = "the analysis could not be completed; your credit was refunded".to_string();
-            finish(ctx, analysis_id, Outcome::Failed { code: "worker_gave_up".into(), message }).await
+            let message =
+                "the analysis could not be completed; your credit was refunded".to_string();
+            finish(
+                ctx,
+                analysis_id,
+                Outcome::Failed {
+                    code: "worker_gave_up".into(),
+                    message,
+                },
+            )
+            .await
         }
         Err(e) => {
             tracing::warn!(%analysis_id, attempt, error = %e, "attempt failed; will retry");
@@ -68,8 +90,12 @@ pub async fn process(ctx: &WorkerContext, analysis_id: Uuid) -> Result<(), BoxDy
 
 async fn finish(ctx: &WorkerContext, id: Uuid, outcome: Outcome) -> Result<(), BoxDynError> {
     match &outcome {
-        Outcome::Completed { processing_time_ms, .. } => tracing::info!(analysis_id = %id, processing_time_ms, "analysis completed"),
-        Outcome::Failed { code, .. } => tracing::info!(analysis_id = %id, code = %code, "analysis failed; credit refunded"),
+        Outcome::Completed {
+            processing_time_ms, ..
+        } => tracing::info!(analysis_id = %id, processing_time_ms, "analysis completed"),
+        Outcome::Failed { code, .. } => {
+            tracing::info!(analysis_id = %id, code = %code, "analysis failed; credit refunded")
+        }
     }
     match ctx.domain.finish_analysis(id, outcome, &meta()).await {
         // Someone (the sweeper, another attempt) finished it first: that outcome stands.
@@ -82,7 +108,11 @@ async fn finish(ctx: &WorkerContext, id: Uuid, outcome: Outcome) -> Result<(), B
 }
 
 /// Run the engine and store masks. Engine refusals become a failed outcome, not an error.
-async fn run(ctx: &WorkerContext, id: Uuid, row: &entities::models::analysis::Model) -> Result<Outcome, Transient> {
+async fn run(
+    ctx: &WorkerContext,
+    id: Uuid,
+    row: &entities::models::analysis::Model,
+) -> Result<Outcome, Transient> {
     let started = Instant::now();
     let bytes = ctx
         .storage
@@ -115,7 +145,12 @@ async fn run(ctx: &WorkerContext, id: Uuid, row: &entities::models::analysis::Mo
     .map_err(|e| Transient(format!("engine task panicked: {e}")))?;
     let (result, masks, overall_score, skin_age) = match analysed {
         Ok(parts) => parts,
-        Err(e) => return Ok(Outcome::Failed { code: e.code().to_string(), message: e.to_string() }),
+        Err(e) => {
+            return Ok(Outcome::Failed {
+                code: e.code().to_string(),
+                message: e.to_string(),
+            })
+        }
     };
     let names: Vec<String> = masks.iter().map(|m| m.name.clone()).collect();
     try_join_all(masks.into_iter().map(|m| {
@@ -134,16 +169,31 @@ async fn run(ctx: &WorkerContext, id: Uuid, row: &entities::models::analysis::Mo
 }
 
 /// What a finished analysis stores: result JSON, masks, and the two headline numbers.
-type Parts = (serde_json::Value, Vec<crate::vision::Mask>, Option<f64>, Option<i32>);
+type Parts = (
+    serde_json::Value,
+    Vec<crate::vision::Mask>,
+    Option<f64>,
+    Option<i32>,
+);
 
 fn analysis_parts(a: crate::vision::Analysis) -> Parts {
     let score = Some(f64::from(a.result.all.score));
     let age = Some(a.result.skin_age as i32);
-    (serde_json::to_value(&a.result).expect("report serializes"), a.masks, score, age)
+    (
+        serde_json::to_value(&a.result).expect("report serializes"),
+        a.masks,
+        score,
+        age,
+    )
 }
 
 fn shade_parts(s: &crate::vision::Shade) -> Parts {
-    (serde_json::to_value(s).expect("shade serializes"), vec![], None, None)
+    (
+        serde_json::to_value(s).expect("shade serializes"),
+        vec![],
+        None,
+        None,
+    )
 }
 
 async fn handle(job: AnalysisJob, ctx: Data<Arc<WorkerContext>>) -> Result<(), BoxDynError> {
@@ -164,10 +214,22 @@ pub async fn run_workers(
     };
     match queue {
         Queue::Sqlite(backend) => {
-            WorkerBuilder::new(name.as_str()).backend(backend).data(ctx).concurrency(concurrency).build(handle).run_until(signal).await?
+            WorkerBuilder::new(name.as_str())
+                .backend(backend)
+                .data(ctx)
+                .concurrency(concurrency)
+                .build(handle)
+                .run_until(signal)
+                .await?
         }
         Queue::Redis(backend) => {
-            WorkerBuilder::new(name.as_str()).backend(backend).data(ctx).concurrency(concurrency).build(handle).run_until(signal).await?
+            WorkerBuilder::new(name.as_str())
+                .backend(backend)
+                .data(ctx)
+                .concurrency(concurrency)
+                .build(handle)
+                .run_until(signal)
+                .await?
         }
     }
     Ok(())

@@ -31,14 +31,28 @@ impl MigrationTrait for Migration {
             Table::create()
                 .table(Events::Table)
                 .if_not_exists()
-                .col(ColumnDef::new(Events::Position).big_integer().not_null().auto_increment().primary_key())
+                .col(
+                    ColumnDef::new(Events::Position)
+                        .big_integer()
+                        .not_null()
+                        .auto_increment()
+                        .primary_key(),
+                )
                 .col(ColumnDef::new(Events::StreamId).string().not_null())
-                .col(ColumnDef::new(Events::StreamVersion).big_integer().not_null())
+                .col(
+                    ColumnDef::new(Events::StreamVersion)
+                        .big_integer()
+                        .not_null(),
+                )
                 .col(ColumnDef::new(Events::EventType).string().not_null())
                 .col(ColumnDef::new(Events::SchemaVersion).integer().not_null())
                 .col(ColumnDef::new(Events::Payload).json_binary().not_null())
                 .col(ColumnDef::new(Events::Metadata).json_binary().not_null())
-                .col(ColumnDef::new(Events::RecordedAt).timestamp_with_time_zone().not_null())
+                .col(
+                    ColumnDef::new(Events::RecordedAt)
+                        .timestamp_with_time_zone()
+                        .not_null(),
+                )
                 .to_owned(),
         )
         .await?;
@@ -57,7 +71,12 @@ impl MigrationTrait for Migration {
             Table::create()
                 .table(Streams::Table)
                 .if_not_exists()
-                .col(ColumnDef::new(Streams::StreamId).string().not_null().primary_key())
+                .col(
+                    ColumnDef::new(Streams::StreamId)
+                        .string()
+                        .not_null()
+                        .primary_key(),
+                )
                 .col(ColumnDef::new(Streams::Version).big_integer().not_null())
                 .to_owned(),
         )
@@ -65,7 +84,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table(Streams::Table).to_owned()).await?;
-        m.drop_table(Table::drop().table(Events::Table).to_owned()).await
+        m.drop_table(Table::drop().table(Streams::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(Events::Table).to_owned())
+            .await
     }
 }

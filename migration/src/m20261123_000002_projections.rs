@@ -87,9 +87,18 @@ impl MigrationTrait for Migration {
                 .table(Accounts::Table)
                 .if_not_exists()
                 .col(ColumnDef::new(Accounts::Id).uuid().not_null().primary_key())
-                .col(ColumnDef::new(Accounts::Email).string().not_null().unique_key())
+                .col(
+                    ColumnDef::new(Accounts::Email)
+                        .string()
+                        .not_null()
+                        .unique_key(),
+                )
                 .col(ColumnDef::new(Accounts::Plan).string().not_null())
-                .col(ColumnDef::new(Accounts::CreatedAt).timestamp_with_time_zone().not_null())
+                .col(
+                    ColumnDef::new(Accounts::CreatedAt)
+                        .timestamp_with_time_zone()
+                        .not_null(),
+                )
                 .to_owned(),
         )
         .await?;
@@ -101,19 +110,48 @@ impl MigrationTrait for Migration {
                 .col(ColumnDef::new(ApiKeys::AccountId).uuid().not_null())
                 .col(ColumnDef::new(ApiKeys::Name).string().not_null())
                 .col(ColumnDef::new(ApiKeys::Prefix).string().not_null())
-                .col(ColumnDef::new(ApiKeys::SecretHash).string().not_null().unique_key())
-                .col(ColumnDef::new(ApiKeys::CreatedAt).timestamp_with_time_zone().not_null())
-                .col(ColumnDef::new(ApiKeys::RevokedAt).timestamp_with_time_zone().null())
-                .col(ColumnDef::new(ApiKeys::LastUsedAt).timestamp_with_time_zone().null())
+                .col(
+                    ColumnDef::new(ApiKeys::SecretHash)
+                        .string()
+                        .not_null()
+                        .unique_key(),
+                )
+                .col(
+                    ColumnDef::new(ApiKeys::CreatedAt)
+                        .timestamp_with_time_zone()
+                        .not_null(),
+                )
+                .col(
+                    ColumnDef::new(ApiKeys::RevokedAt)
+                        .timestamp_with_time_zone()
+                        .null(),
+                )
+                .col(
+                    ColumnDef::new(ApiKeys::LastUsedAt)
+                        .timestamp_with_time_zone()
+                        .null(),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("api_keys_account").table(ApiKeys::Table).col(ApiKeys::AccountId).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("api_keys_account")
+                .table(ApiKeys::Table)
+                .col(ApiKeys::AccountId)
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(Balances::Table)
                 .if_not_exists()
-                .col(ColumnDef::new(Balances::AccountId).uuid().not_null().primary_key())
+                .col(
+                    ColumnDef::new(Balances::AccountId)
+                        .uuid()
+                        .not_null()
+                        .primary_key(),
+                )
                 .col(big(Balances::Balance))
                 .col(big(Balances::Reserved))
                 .col(big(Balances::GrantedTotal))
@@ -137,20 +175,52 @@ impl MigrationTrait for Migration {
                 .col(ColumnDef::new(Analyses::InputKey).string().not_null())
                 .col(ColumnDef::new(Analyses::Options).json_binary().not_null())
                 .col(ColumnDef::new(Analyses::ResultJson).json_binary().null())
-                .col(ColumnDef::new(Analyses::MaskFilenames).json_binary().not_null())
+                .col(
+                    ColumnDef::new(Analyses::MaskFilenames)
+                        .json_binary()
+                        .not_null(),
+                )
                 .col(ColumnDef::new(Analyses::OverallScore).double().null())
                 .col(ColumnDef::new(Analyses::SkinAge).integer().null())
-                .col(ColumnDef::new(Analyses::ProcessingTimeMs).big_integer().null())
+                .col(
+                    ColumnDef::new(Analyses::ProcessingTimeMs)
+                        .big_integer()
+                        .null(),
+                )
                 .col(ColumnDef::new(Analyses::ErrorCode).string().null())
                 .col(ColumnDef::new(Analyses::ErrorMessage).text().null())
                 .col(ColumnDef::new(Analyses::Attempts).integer().not_null())
-                .col(ColumnDef::new(Analyses::CreatedAt).timestamp_with_time_zone().not_null())
-                .col(ColumnDef::new(Analyses::UpdatedAt).timestamp_with_time_zone().not_null())
+                .col(
+                    ColumnDef::new(Analyses::CreatedAt)
+                        .timestamp_with_time_zone()
+                        .not_null(),
+                )
+                .col(
+                    ColumnDef::new(Analyses::UpdatedAt)
+                        .timestamp_with_time_zone()
+                        .not_null(),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("analyses_account").table(Analyses::Table).col(Analyses::AccountId).col(Analyses::CreatedAt).to_owned()).await?;
-        m.create_index(Index::create().name("analyses_status").table(Analyses::Table).col(Analyses::Status).col(Analyses::UpdatedAt).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("analyses_account")
+                .table(Analyses::Table)
+                .col(Analyses::AccountId)
+                .col(Analyses::CreatedAt)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("analyses_status")
+                .table(Analyses::Table)
+                .col(Analyses::Status)
+                .col(Analyses::UpdatedAt)
+                .to_owned(),
+        )
+        .await?;
         // One analysis per idempotency key and account (NULL keys do not collide).
         m.create_index(
             Index::create()
@@ -187,8 +257,15 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for t in ["daily_usage", "analyses", "balances", "api_keys", "accounts"] {
-            m.drop_table(Table::drop().table(Alias::new(t)).to_owned()).await?;
+        for t in [
+            "daily_usage",
+            "analyses",
+            "balances",
+            "api_keys",
+            "accounts",
+        ] {
+            m.drop_table(Table::drop().table(Alias::new(t)).to_owned())
+                .await?;
         }
         Ok(())
     }

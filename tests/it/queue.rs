@@ -15,7 +15,10 @@ fn spawn_worker(app: &TestApp, stall_ms: u64) -> Child {
         .env("DERMIS_DATA_DIR", &c.data_dir)
         .env("DERMIS_DATABASE_URL", c.database_url())
         .env("DERMIS_QUEUE_NAME", &c.queue_name)
-        .env("DERMIS_WORKERS__HEARTBEAT_SECS", c.workers.heartbeat_secs.to_string())
+        .env(
+            "DERMIS_WORKERS__HEARTBEAT_SECS",
+            c.workers.heartbeat_secs.to_string(),
+        )
         .env("DERMIS_WORKERS__STALL_MS", stall_ms.to_string())
         .env("DERMIS_WORKERS__CONCURRENCY", "1")
         .stdout(Stdio::null())
@@ -29,7 +32,10 @@ fn spawn_worker(app: &TestApp, stall_ms: u64) -> Child {
 async fn wait_status(app: &TestApp, key: &str, id: &str, status: &str, within: Duration) {
     let started = Instant::now();
     while app.result(key, id).await["status"] != status {
-        assert!(started.elapsed() < within, "analysis never reached {status}");
+        assert!(
+            started.elapsed() < within,
+            "analysis never reached {status}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -52,26 +58,51 @@ async fn killed_worker_job_is_retried_and_completes(app: TestApp) {
 
 #[tokio::test]
 async fn a_worker_killed_mid_job_does_not_lose_the_analysis_on_sqlite() {
-    let app = TestApp::spawn(Options { workers: Some(0), ..Options::default() }).await;
+    let app = TestApp::spawn(Options {
+        workers: Some(0),
+        ..Options::default()
+    })
+    .await;
     killed_worker_job_is_retried_and_completes(app).await;
 }
 
 #[tokio::test]
 async fn a_worker_killed_mid_job_does_not_lose_the_analysis_on_postgres_and_redis() {
-    let app = TestApp::spawn(Options { workers: Some(0), postgres: true, redis: true, ..Options::default() }).await;
+    let app = TestApp::spawn(Options {
+        workers: Some(0),
+        postgres: true,
+        redis: true,
+        ..Options::default()
+    })
+    .await;
     killed_worker_job_is_retried_and_completes(app).await;
 }
 
 #[tokio::test]
 async fn a_job_that_keeps_killing_its_worker_ends_failed_with_a_refund() {
-    let app = TestApp::spawn(Options { workers: Some(0), ..Options::default() }).await;
+    let app = TestApp::spawn(Options {
+        workers: Some(0),
+        ..Options::default()
+    })
+    .await;
     let (account, key) = app.account_with_key(Plan::Free).await;
     let id = app.submit(&key, "/v1/analyze/quick", face_jpeg()).await;
     for attempt in 1..=jobs::queue::MAX_ATTEMPTS {
         let mut w = spawn_worker(&app, 60_000);
         let started = Instant::now();
-        while app.domain().analysis(id.parse().unwrap()).await.unwrap().unwrap().attempts < attempt as i32 {
-            assert!(started.elapsed() < Duration::from_secs(60), "attempt {attempt} never started");
+        while app
+            .domain()
+            .analysis(id.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .attempts
+            < attempt as i32
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "attempt {attempt} never started"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         w.kill().unwrap();
@@ -89,7 +120,13 @@ async fn a_job_that_keeps_killing_its_worker_ends_failed_with_a_refund() {
 
 #[tokio::test]
 async fn an_analysis_no_worker_picks_up_times_out_with_a_refund() {
-    let app = TestApp::spawn(Options { workers: Some(0), heartbeat_secs: Some(1), deadline_secs: Some(4), ..Options::default() }).await;
+    let app = TestApp::spawn(Options {
+        workers: Some(0),
+        heartbeat_secs: Some(1),
+        deadline_secs: Some(4),
+        ..Options::default()
+    })
+    .await;
     let (account, key) = app.account_with_key(Plan::Free).await;
     let id = app.submit(&key, "/v1/analyze", face_jpeg()).await;
     assert_eq!(app.balance(account).await, 9);

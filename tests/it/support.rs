@@ -50,7 +50,11 @@ impl Drop for S3Server {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 pub fn start_s3() -> S3Server {
@@ -64,7 +68,10 @@ pub fn start_s3() -> S3Server {
     let endpoint = format!("http://127.0.0.1:{port}");
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(30), "moto_server did not start on {endpoint}");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "moto_server did not start on {endpoint}"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     S3Server { endpoint, child }
@@ -77,18 +84,25 @@ pub async fn fresh_postgres() -> String {
         .await
         .expect("PostgreSQL must run on 127.0.0.1:5432 (user postgres, database test)");
     let name = format!("dermis_t_{}", Uuid::new_v4().simple());
-    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create test database");
     format!("postgres://postgres@127.0.0.1:5432/{name}")
 }
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("jobs/fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("jobs/fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }
 
 /// A face photo as JPEG (astronaut.png, public domain).
 pub fn face_jpeg() -> Vec<u8> {
-    let img = image::load_from_memory(&fixture("astronaut.png")).unwrap().to_rgb8();
+    let img = image::load_from_memory(&fixture("astronaut.png"))
+        .unwrap()
+        .to_rgb8();
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
     out.into_inner()
@@ -116,7 +130,11 @@ impl TestApp {
     pub async fn spawn(opts: Options) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let s3 = opts.s3.then(start_s3);
-        let mut config = Config { bind: "127.0.0.1:0".into(), data_dir: dir.path().to_path_buf(), ..Config::default() };
+        let mut config = Config {
+            bind: "127.0.0.1:0".into(),
+            data_dir: dir.path().to_path_buf(),
+            ..Config::default()
+        };
         if opts.postgres {
             config.database_url = Some(fresh_postgres().await);
         }
@@ -146,9 +164,18 @@ impl TestApp {
         config.workers.deadline_secs = opts.deadline_secs.unwrap_or(120);
         config.workers.sweep_secs = opts.sweep_secs.unwrap_or(1);
         config.validate().expect("test config is valid");
-        let app = Application::build(config.clone()).await.expect("app starts");
+        let app = Application::build(config.clone())
+            .await
+            .expect("app starts");
         let base = format!("http://{}", app.addr);
-        TestApp { base, http: reqwest::Client::new(), config, app, _dir: dir, _s3: s3 }
+        TestApp {
+            base,
+            http: reqwest::Client::new(),
+            config,
+            app,
+            _dir: dir,
+            _s3: s3,
+        }
     }
 
     pub fn domain(&self) -> &entities::Domain {
@@ -159,27 +186,52 @@ impl TestApp {
     pub async fn account_with_key(&self, plan: Plan) -> (Uuid, String) {
         let email = format!("{}@example.test", Uuid::new_v4().simple());
         let meta = Metadata::actor("test");
-        let id = self.domain().register_account(&email, plan, &meta).await.unwrap();
+        let id = self
+            .domain()
+            .register_account(&email, plan, &meta)
+            .await
+            .unwrap();
         let (_, secret) = self.domain().create_key(id, "test", &meta).await.unwrap();
         (id, secret)
     }
 
     pub async fn grant(&self, account: Uuid, amount: i64) {
-        self.domain().grant_credits(account, amount, "test", &Metadata::actor("test")).await.unwrap();
+        self.domain()
+            .grant_credits(account, amount, "test", &Metadata::actor("test"))
+            .await
+            .unwrap();
     }
 
     pub async fn balance(&self, account: Uuid) -> i64 {
-        self.domain().account(account).await.unwrap().unwrap().1.balance
+        self.domain()
+            .account(account)
+            .await
+            .unwrap()
+            .unwrap()
+            .1
+            .balance
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 
-    pub async fn analyze(&self, key: &str, path: &str, bytes: Vec<u8>, file_name: &str) -> reqwest::Response {
+    pub async fn analyze(
+        &self,
+        key: &str,
+        path: &str,
+        bytes: Vec<u8>,
+        file_name: &str,
+    ) -> reqwest::Response {
         let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string());
         let form = reqwest::multipart::Form::new().part("file", part);
-        self.http.post(self.url(path)).bearer_auth(key).multipart(form).send().await.unwrap()
+        self.http
+            .post(self.url(path))
+            .bearer_auth(key)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// Submit and return the analysis id (asserting 202).
@@ -192,7 +244,13 @@ impl TestApp {
     }
 
     pub async fn result(&self, key: &str, id: &str) -> Value {
-        let resp = self.http.get(self.url(&format!("/v1/results/{id}"))).bearer_auth(key).send().await.unwrap();
+        let resp = self
+            .http
+            .get(self.url(&format!("/v1/results/{id}")))
+            .bearer_auth(key)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(resp.status(), 200);
         resp.json().await.unwrap()
     }
@@ -205,14 +263,24 @@ impl TestApp {
             if r["status"] == "completed" || r["status"] == "failed" {
                 return r;
             }
-            assert!(started.elapsed() < within, "analysis {id} still {} after {within:?}", r["status"]);
+            assert!(
+                started.elapsed() < within,
+                "analysis {id} still {} after {within:?}",
+                r["status"]
+            );
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
 
     pub async fn verify_events(&self) {
-        let report = entities::projection::verify::verify(&self.domain().db).await.unwrap();
-        assert!(report.is_consistent(), "replay differs: {:#?}", report.differences);
+        let report = entities::projection::verify::verify(&self.domain().db)
+            .await
+            .unwrap();
+        assert!(
+            report.is_consistent(),
+            "replay differs: {:#?}",
+            report.differences
+        );
         assert!(report.events > 0);
     }
 }

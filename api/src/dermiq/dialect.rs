@@ -23,7 +23,12 @@ impl Dialect for DermiqDialect {
 
     /// Analysis requests count against the plan's per-minute rate; polling (GET) has its own
     /// budget ten times larger, so a client that polls every second never starves its POSTs.
-    fn policy(&self, req: &Request, auth: &entities::KeyAuth, state: &State) -> Option<(String, Policy)> {
+    fn policy(
+        &self,
+        req: &Request,
+        auth: &entities::KeyAuth,
+        state: &State,
+    ) -> Option<(String, Policy)> {
         let mut policy = state.limits.per_minute(auth.plan);
         if req.method() == Method::POST {
             Some(("dermiq".into(), policy))
@@ -49,7 +54,10 @@ impl Dialect for DermiqDialect {
         h.insert("x-ratelimit-limit", HeaderValue::from(d.limit));
         h.insert("x-ratelimit-remaining", HeaderValue::from(d.remaining));
         // Unix seconds at which the budget is whole again.
-        h.insert("x-ratelimit-reset", HeaderValue::from((d.reset_at_unix_ms() / 1000) as u64));
+        h.insert(
+            "x-ratelimit-reset",
+            HeaderValue::from((d.reset_at_unix_ms() / 1000) as u64),
+        );
     }
 
     fn rate_limited(&self, d: &Decision) -> Response {
@@ -57,7 +65,10 @@ impl Dialect for DermiqDialect {
         self.error(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
-            &format!("rate limit of {} requests per minute exceeded; retry in {wait:.0} s", d.limit),
+            &format!(
+                "rate limit of {} requests per minute exceeded; retry in {wait:.0} s",
+                d.limit
+            ),
         )
     }
 }

@@ -13,7 +13,10 @@ pub struct ErrorBody {
 
 impl poem_openapi::types::Example for ErrorBody {
     fn example() -> Self {
-        ErrorBody { error: "no_credits".into(), message: "no credits remaining; buy a Credit Pack in the dashboard".into() }
+        ErrorBody {
+            error: "no_credits".into(),
+            message: "no credits remaining; buy a Credit Pack in the dashboard".into(),
+        }
     }
 }
 
@@ -47,7 +50,10 @@ pub enum DermiqError {
 }
 
 fn body(code: &str, message: impl Into<String>) -> Json<ErrorBody> {
-    Json(ErrorBody { error: code.into(), message: message.into() })
+    Json(ErrorBody {
+        error: code.into(),
+        message: message.into(),
+    })
 }
 
 impl DermiqError {
@@ -58,11 +64,21 @@ impl DermiqError {
         DermiqError::NotFound(body("not_found", format!("{what} not found; check the id")))
     }
     pub fn no_credits() -> Self {
-        DermiqError::NoCredits(body("no_credits", "no credits remaining; buy a Credit Pack in the dashboard"))
+        DermiqError::NoCredits(body(
+            "no_credits",
+            "no credits remaining; buy a Credit Pack in the dashboard",
+        ))
     }
     pub fn too_large(size: usize, limit: usize) -> Self {
         let mb = |n: usize| n as f64 / 1_048_576.0;
-        DermiqError::TooLarge(body("file_too_large", format!("the file is {:.1} MB; the limit is {:.0} MB", mb(size), mb(limit))))
+        DermiqError::TooLarge(body(
+            "file_too_large",
+            format!(
+                "the file is {:.1} MB; the limit is {:.0} MB",
+                mb(size),
+                mb(limit)
+            ),
+        ))
     }
     pub fn unsupported(message: impl Into<String>) -> Self {
         DermiqError::Unsupported(body("unsupported_media_type", message))
@@ -70,7 +86,10 @@ impl DermiqError {
     /// Logs the cause; the client only learns that it was our fault.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "internal error");
-        DermiqError::Internal(body("internal_error", "an unexpected error occurred; retry with back-off"))
+        DermiqError::Internal(body(
+            "internal_error",
+            "an unexpected error occurred; retry with back-off",
+        ))
     }
 }
 
@@ -79,7 +98,9 @@ impl From<entities::DomainError> for DermiqError {
         use entities::events::Rejection;
         match e {
             entities::DomainError::Rejected(Rejection::NoCredits) => DermiqError::no_credits(),
-            entities::DomainError::Rejected(Rejection::Invalid(m)) => DermiqError::bad_request("bad_request", m),
+            entities::DomainError::Rejected(Rejection::Invalid(m)) => {
+                DermiqError::bad_request("bad_request", m)
+            }
             entities::DomainError::NotFound(what) => DermiqError::not_found(what),
             other => DermiqError::internal(other),
         }

@@ -42,7 +42,11 @@ pub struct DermiqApi;
 type Result<T> = std::result::Result<T, DermiqError>;
 
 fn metadata(auth: &KeyAuth, rid: &RequestId) -> Metadata {
-    Metadata { request_id: Some(rid.0.clone()), actor: "api".into(), key_id: Some(auth.key_id) }
+    Metadata {
+        request_id: Some(rid.0.clone()),
+        actor: "api".into(),
+        key_id: Some(auth.key_id),
+    }
 }
 
 #[OpenApi(prefix_path = "/v1", tag = "ApiTags::DermIq")]
@@ -65,7 +69,15 @@ impl DermiqApi {
         idempotency_key: Header<Option<String>>,
         form: AnalyzeForm,
     ) -> Result<AnalyzeResponse> {
-        accept(&state, &auth, &rid, idempotency_key.0, form, AnalysisKind::Full).await
+        accept(
+            &state,
+            &auth,
+            &rid,
+            idempotency_key.0,
+            form,
+            AnalysisKind::Full,
+        )
+        .await
     }
 
     /// Quick analysis
@@ -84,14 +96,28 @@ impl DermiqApi {
         idempotency_key: Header<Option<String>>,
         form: AnalyzeForm,
     ) -> Result<AnalyzeResponse> {
-        accept(&state, &auth, &rid, idempotency_key.0, form, AnalysisKind::Quick).await
+        accept(
+            &state,
+            &auth,
+            &rid,
+            idempotency_key.0,
+            form,
+            AnalysisKind::Quick,
+        )
+        .await
     }
 
     /// Poll a result
     ///
     /// Status progresses pending → processing → completed (or failed, with `error` and a refund).
     #[oai(path = "/results/:id", method = "get")]
-    async fn result(&self, _key: DermiqKey, state: Data<&State>, auth: Data<&KeyAuth>, id: Path<String>) -> Result<Json<AnalysisResult>> {
+    async fn result(
+        &self,
+        _key: DermiqKey,
+        state: Data<&State>,
+        auth: Data<&KeyAuth>,
+        id: Path<String>,
+    ) -> Result<Json<AnalysisResult>> {
         let row = owned(&state, &auth, &id.0).await?;
         Ok(Json(to_result(row)))
     }
@@ -100,7 +126,14 @@ impl DermiqApi {
     ///
     /// One of the analysis' `mask_filenames`, as a PNG aligned with the uploaded photo.
     #[oai(path = "/results/:id/masks/:name", method = "get")]
-    async fn mask(&self, _key: DermiqKey, state: Data<&State>, auth: Data<&KeyAuth>, id: Path<String>, name: Path<String>) -> Result<MaskResponse> {
+    async fn mask(
+        &self,
+        _key: DermiqKey,
+        state: Data<&State>,
+        auth: Data<&KeyAuth>,
+        id: Path<String>,
+        name: Path<String>,
+    ) -> Result<MaskResponse> {
         let row = owned(&state, &auth, &id.0).await?;
         let names: Vec<String> = serde_json::from_value(row.mask_filenames).unwrap_or_default();
         if !names.contains(&name.0) {
@@ -119,14 +152,28 @@ impl DermiqApi {
     ///
     /// Plan, credit balance and rate limit of the key's account.
     #[oai(path = "/account", method = "get")]
-    async fn account(&self, _key: DermiqKey, state: Data<&State>, auth: Data<&KeyAuth>) -> Result<Json<AccountInfo>> {
-        let (acct, bal) = state.domain.account(auth.account_id).await?.ok_or_else(|| DermiqError::not_found("account"))?;
+    async fn account(
+        &self,
+        _key: DermiqKey,
+        state: Data<&State>,
+        auth: Data<&KeyAuth>,
+    ) -> Result<Json<AccountInfo>> {
+        let (acct, bal) = state
+            .domain
+            .account(auth.account_id)
+            .await?
+            .ok_or_else(|| DermiqError::not_found("account"))?;
         Ok(Json(AccountInfo {
             account_id: acct.id,
             email: acct.email,
             plan: acct.plan,
-            credits: CreditInfo { balance: bal.balance, reserved: bal.reserved },
-            rate_limit: RateLimitInfo { requests_per_minute: state.limits.per_minute(auth.plan).limit },
+            credits: CreditInfo {
+                balance: bal.balance,
+                reserved: bal.reserved,
+            },
+            rate_limit: RateLimitInfo {
+                requests_per_minute: state.limits.per_minute(auth.plan).limit,
+            },
         }))
     }
 }
@@ -134,7 +181,11 @@ impl DermiqApi {
 /// Another account's analysis reads as "not found": existence never leaks.
 async fn owned(state: &State, auth: &KeyAuth, id: &str) -> Result<analysis::Model> {
     let id = Uuid::parse_str(id).map_err(|_| DermiqError::not_found("analysis"))?;
-    state.domain.analysis_of(auth.account_id, id).await?.ok_or_else(|| DermiqError::not_found("analysis"))
+    state
+        .domain
+        .analysis_of(auth.account_id, id)
+        .await?
+        .ok_or_else(|| DermiqError::not_found("analysis"))
 }
 
 async fn accept(
@@ -147,7 +198,10 @@ async fn accept(
 ) -> Result<AnalyzeResponse> {
     if let Some(k) = &idempotency_key {
         if k.is_empty() || k.len() > 255 {
-            return Err(DermiqError::bad_request("bad_idempotency_key", "Idempotency-Key must be 1–255 characters"));
+            return Err(DermiqError::bad_request(
+                "bad_idempotency_key",
+                "Idempotency-Key must be 1–255 characters",
+            ));
         }
     }
     let size = form.file.size();
@@ -155,19 +209,33 @@ async fn accept(
         return Err(DermiqError::too_large(size, MAX_IMAGE_BYTES));
     }
     if size == 0 {
-        return Err(DermiqError::bad_request("empty_file", "the file is empty; attach a JPEG or PNG face photo as 'file'"));
+        return Err(DermiqError::bad_request(
+            "empty_file",
+            "the file is empty; attach a JPEG or PNG face photo as 'file'",
+        ));
     }
     let bytes = form.file.into_vec().await.map_err(DermiqError::internal)?;
     let format = match ImageFormat::sniff(&bytes) {
         Some(f @ (ImageFormat::Jpeg | ImageFormat::Png)) => f,
-        _ => return Err(DermiqError::unsupported("the file must be a JPEG or PNG image")),
+        _ => {
+            return Err(DermiqError::unsupported(
+                "the file must be a JPEG or PNG image",
+            ))
+        }
     };
     if dimensions(&bytes).is_none() {
-        return Err(DermiqError::bad_request("invalid_image", "the image header cannot be read; the file may be truncated or corrupt"));
+        return Err(DermiqError::bad_request(
+            "invalid_image",
+            "the image header cannot be read; the file may be truncated or corrupt",
+        ));
     }
     let analysis_id = Uuid::new_v4();
     let input_key = analysis_key(analysis_id, &format!("input.{}", format.extension()));
-    state.storage.put(&input_key, bytes, format.mime()).await.map_err(DermiqError::internal)?;
+    state
+        .storage
+        .put(&input_key, bytes, format.mime())
+        .await
+        .map_err(DermiqError::internal)?;
     let request = NewAnalysis {
         analysis_id,
         account_id: auth.account_id,
@@ -185,7 +253,11 @@ async fn accept(
         idempotency_key,
         charge: true,
     };
-    let accepted = match state.domain.request_analysis(&request, &metadata(auth, rid)).await {
+    let accepted = match state
+        .domain
+        .request_analysis(&request, &metadata(auth, rid))
+        .await
+    {
         Ok(a) => a,
         Err(e) => {
             discard(state, &input_key).await;

@@ -76,7 +76,9 @@ pub enum AnalysisEvent {
         options: AnalysisOptions,
         idempotency_key: Option<String>,
     },
-    AnalysisStarted { attempt: i32 },
+    AnalysisStarted {
+        attempt: i32,
+    },
     AnalysisCompleted {
         result: serde_json::Value,
         mask_filenames: Vec<String>,
@@ -84,7 +86,10 @@ pub enum AnalysisEvent {
         skin_age: Option<i32>,
         processing_time_ms: i64,
     },
-    AnalysisFailed { code: String, message: String },
+    AnalysisFailed {
+        code: String,
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -116,7 +121,10 @@ impl Analysis {
             AnalysisStatus::Pending | AnalysisStatus::Processing => {
                 Ok(vec![AnalysisEvent::AnalysisStarted { attempt }])
             }
-            other => Err(Rejection::Invalid(format!("analysis is {}", other.as_str()))),
+            other => Err(Rejection::Invalid(format!(
+                "analysis is {}",
+                other.as_str()
+            ))),
         }
     }
 
@@ -126,7 +134,10 @@ impl Analysis {
             return Err(Rejection::Invalid("no such analysis".into()));
         }
         if self.status.is_terminal() {
-            return Err(Rejection::Invalid(format!("analysis is already {}", self.status.as_str())));
+            return Err(Rejection::Invalid(format!(
+                "analysis is already {}",
+                self.status.as_str()
+            )));
         }
         Ok(vec![outcome])
     }

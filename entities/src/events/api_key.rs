@@ -7,7 +7,12 @@ use super::Rejection;
 #[serde(tag = "type")]
 pub enum ApiKeyEvent {
     /// `secret_hash` is the hex SHA-256 of the secret; the secret itself is never stored.
-    ApiKeyCreated { account_id: Uuid, name: String, prefix: String, secret_hash: String },
+    ApiKeyCreated {
+        account_id: Uuid,
+        name: String,
+        prefix: String,
+        secret_hash: String,
+    },
     ApiKeyRevoked,
 }
 

@@ -9,12 +9,25 @@ use super::Rejection;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum CreditsEvent {
-    CreditsGranted { amount: i64, reason: String },
+    CreditsGranted {
+        amount: i64,
+        reason: String,
+    },
     /// `reference` is the payment's id (e.g. a Stripe Checkout Session): one purchase each.
-    CreditsPurchased { amount: i64, reference: String },
-    CreditReserved { analysis_id: Uuid },
-    CreditConsumed { analysis_id: Uuid },
-    CreditRefunded { analysis_id: Uuid, reason: String },
+    CreditsPurchased {
+        amount: i64,
+        reference: String,
+    },
+    CreditReserved {
+        analysis_id: Uuid,
+    },
+    CreditConsumed {
+        analysis_id: Uuid,
+    },
+    CreditRefunded {
+        analysis_id: Uuid,
+        reason: String,
+    },
 }
 
 /// Folded ledger. `open` holds the analyses whose credit is reserved and not yet settled.
@@ -50,9 +63,14 @@ impl Credits {
 
     pub fn grant(&self, amount: i64, reason: &str) -> Result<Vec<CreditsEvent>, Rejection> {
         if amount <= 0 {
-            return Err(Rejection::Invalid(format!("amount must be positive, got {amount}")));
+            return Err(Rejection::Invalid(format!(
+                "amount must be positive, got {amount}"
+            )));
         }
-        Ok(vec![CreditsEvent::CreditsGranted { amount, reason: reason.to_string() }])
+        Ok(vec![CreditsEvent::CreditsGranted {
+            amount,
+            reason: reason.to_string(),
+        }])
     }
 
     /// A purchase is credited once per payment reference, however often it is reported.
@@ -60,7 +78,10 @@ impl Credits {
         if self.purchases.contains(reference) {
             return vec![];
         }
-        vec![CreditsEvent::CreditsPurchased { amount, reference: reference.to_string() }]
+        vec![CreditsEvent::CreditsPurchased {
+            amount,
+            reference: reference.to_string(),
+        }]
     }
 
     pub fn reserve(&self, analysis_id: Uuid) -> Result<Vec<CreditsEvent>, Rejection> {
@@ -77,7 +98,10 @@ impl Credits {
         }
         vec![match refund {
             None => CreditsEvent::CreditConsumed { analysis_id },
-            Some(reason) => CreditsEvent::CreditRefunded { analysis_id, reason: reason.to_string() },
+            Some(reason) => CreditsEvent::CreditRefunded {
+                analysis_id,
+                reason: reason.to_string(),
+            },
         }]
     }
 }
@@ -92,7 +116,10 @@ mod tests {
 
     #[test]
     fn reserving_without_balance_is_refused() {
-        let state = fold(&[CreditsEvent::CreditsGranted { amount: 1, reason: "t".into() }]);
+        let state = fold(&[CreditsEvent::CreditsGranted {
+            amount: 1,
+            reason: "t".into(),
+        }]);
         let id = Uuid::new_v4();
         let events = state.reserve(id).unwrap();
         let state = events.iter().fold(state, Credits::apply);
@@ -104,7 +131,10 @@ mod tests {
     fn a_refund_returns_the_credit_once() {
         let id = Uuid::new_v4();
         let state = fold(&[
-            CreditsEvent::CreditsGranted { amount: 1, reason: "t".into() },
+            CreditsEvent::CreditsGranted {
+                amount: 1,
+                reason: "t".into(),
+            },
             CreditsEvent::CreditReserved { analysis_id: id },
         ]);
         let refund = state.settle(id, Some("no_face_detected"));
@@ -116,7 +146,10 @@ mod tests {
 
     #[test]
     fn a_purchase_reference_is_credited_once() {
-        let state = fold(&[CreditsEvent::CreditsPurchased { amount: 100, reference: "cs_1".into() }]);
+        let state = fold(&[CreditsEvent::CreditsPurchased {
+            amount: 100,
+            reference: "cs_1".into(),
+        }]);
         assert_eq!(state.balance, 100);
         assert!(state.purchase(100, "cs_1").is_empty());
     }

@@ -66,7 +66,9 @@ impl Stream {
     }
     /// The aggregate id, i.e. everything after the category.
     pub fn id_of(stream_id: &str) -> Option<Uuid> {
-        stream_id.split_once('-').and_then(|(_, id)| Uuid::parse_str(id).ok())
+        stream_id
+            .split_once('-')
+            .and_then(|(_, id)| Uuid::parse_str(id).ok())
     }
 }
 
@@ -83,7 +85,10 @@ pub struct Metadata {
 
 impl Metadata {
     pub fn actor(actor: &str) -> Self {
-        Metadata { actor: actor.to_string(), ..Default::default() }
+        Metadata {
+            actor: actor.to_string(),
+            ..Default::default()
+        }
     }
 }
 

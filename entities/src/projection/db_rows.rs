@@ -1,6 +1,5 @@
 use sea_orm::{
-    ActiveModelBehavior, ActiveModelTrait, DatabaseTransaction, DbErr, EntityTrait,
-    IntoActiveModel,
+    ActiveModelBehavior, ActiveModelTrait, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
 };
 use uuid::Uuid;
 
@@ -50,7 +49,9 @@ impl Rows for DbRows<'_> {
         upsert(self.0, row.into_active_model()).await
     }
     async fn usage(&mut self, key: &UsageKey) -> Result<Option<daily_usage::Model>, DbErr> {
-        daily_usage::Entity::find_by_id(key.clone()).one(self.0).await
+        daily_usage::Entity::find_by_id(key.clone())
+            .one(self.0)
+            .await
     }
     async fn put_usage(&mut self, row: daily_usage::Model) -> Result<(), DbErr> {
         upsert(self.0, row.into_active_model()).await

@@ -49,7 +49,12 @@ impl Rows for MemRows {
         Ok(self.usage.get(key).cloned())
     }
     async fn put_usage(&mut self, row: daily_usage::Model) -> Result<(), DbErr> {
-        let key = (row.account_id, row.day, row.key_id.clone(), row.endpoint.clone());
+        let key = (
+            row.account_id,
+            row.day,
+            row.key_id.clone(),
+            row.endpoint.clone(),
+        );
         self.usage.insert(key, row);
         Ok(())
     }

@@ -56,11 +56,19 @@ pub async fn apply(rows: &mut impl Rows, rec: &Recorded) -> Result<(), DbErr> {
             }
         }
         DomainEvent::Account(AccountEvent::PlanChanged { plan }) => {
-            let mut row = rows.account(id).await?.ok_or_else(|| corrupt("account", &rec.stream_id))?;
+            let mut row = rows
+                .account(id)
+                .await?
+                .ok_or_else(|| corrupt("account", &rec.stream_id))?;
             row.plan = plan.as_str().into();
             rows.put_account(row).await?;
         }
-        DomainEvent::ApiKey(ApiKeyEvent::ApiKeyCreated { account_id, name, prefix, secret_hash }) => {
+        DomainEvent::ApiKey(ApiKeyEvent::ApiKeyCreated {
+            account_id,
+            name,
+            prefix,
+            secret_hash,
+        }) => {
             rows.put_api_key(api_key::Model {
                 id,
                 account_id: *account_id,
@@ -74,7 +82,10 @@ pub async fn apply(rows: &mut impl Rows, rec: &Recorded) -> Result<(), DbErr> {
             .await?;
         }
         DomainEvent::ApiKey(ApiKeyEvent::ApiKeyRevoked) => {
-            let mut row = rows.api_key(id).await?.ok_or_else(|| corrupt("key", &rec.stream_id))?;
+            let mut row = rows
+                .api_key(id)
+                .await?
+                .ok_or_else(|| corrupt("key", &rec.stream_id))?;
             row.revoked_at = Some(at);
             rows.put_api_key(row).await?;
         }
@@ -102,7 +113,10 @@ async fn project_credits(
     event: &CreditsEvent,
     rec: &Recorded,
 ) -> Result<(), DbErr> {
-    let mut b = rows.balance(account_id).await?.unwrap_or_else(|| empty_balance(account_id));
+    let mut b = rows
+        .balance(account_id)
+        .await?
+        .unwrap_or_else(|| empty_balance(account_id));
     match event {
         CreditsEvent::CreditsGranted { amount, .. } => {
             b.balance += amount;
@@ -171,7 +185,10 @@ async fn project_analysis(
         .await?;
         return bump_usage(rows, id, rec, |u| u.requests += 1).await;
     }
-    let mut row = rows.analysis(id).await?.ok_or_else(|| corrupt("analysis", &rec.stream_id))?;
+    let mut row = rows
+        .analysis(id)
+        .await?
+        .ok_or_else(|| corrupt("analysis", &rec.stream_id))?;
     row.updated_at = at;
     match event {
         AnalysisEvent::AnalysisRequested { .. } => unreachable!("handled above"),
@@ -226,7 +243,9 @@ async fn bump_usage(
     let key: UsageKey = (
         a.account_id,
         a.created_at.date_naive(),
-        a.key_id.map(|k| k.to_string()).unwrap_or_else(|| "-".into()),
+        a.key_id
+            .map(|k| k.to_string())
+            .unwrap_or_else(|| "-".into()),
         a.endpoint.clone(),
     );
     let mut u = rows.usage(&key).await?.unwrap_or(daily_usage::Model {

@@ -53,14 +53,45 @@ pub async fn verify(db: &DatabaseConnection) -> Result<Report, StoreError> {
         stored.analyses.insert(r.id, r);
     }
     for r in daily_usage::Entity::find().all(db).await? {
-        stored.usage.insert((r.account_id, r.day, r.key_id.clone(), r.endpoint.clone()), r);
+        stored.usage.insert(
+            (r.account_id, r.day, r.key_id.clone(), r.endpoint.clone()),
+            r,
+        );
     }
-    let mut report = Report { events, differences: vec![] };
-    diff("accounts", &replayed.accounts, &stored.accounts, &mut report.differences);
-    diff("api_keys", &replayed.api_keys, &stored.api_keys, &mut report.differences);
-    diff("balances", &replayed.balances, &stored.balances, &mut report.differences);
-    diff("analyses", &replayed.analyses, &stored.analyses, &mut report.differences);
-    diff("daily_usage", &replayed.usage, &stored.usage, &mut report.differences);
+    let mut report = Report {
+        events,
+        differences: vec![],
+    };
+    diff(
+        "accounts",
+        &replayed.accounts,
+        &stored.accounts,
+        &mut report.differences,
+    );
+    diff(
+        "api_keys",
+        &replayed.api_keys,
+        &stored.api_keys,
+        &mut report.differences,
+    );
+    diff(
+        "balances",
+        &replayed.balances,
+        &stored.balances,
+        &mut report.differences,
+    );
+    diff(
+        "analyses",
+        &replayed.analyses,
+        &stored.analyses,
+        &mut report.differences,
+    );
+    diff(
+        "daily_usage",
+        &replayed.usage,
+        &stored.usage,
+        &mut report.differences,
+    );
     Ok(report)
 }
 
@@ -73,7 +104,9 @@ fn diff<K: Ord + std::fmt::Debug, V: PartialEq + std::fmt::Debug>(
     for (k, v) in replayed {
         match stored.get(k) {
             None => out.push(format!("{table} {k:?}: missing from the stored projection")),
-            Some(s) if s != v => out.push(format!("{table} {k:?}: stored {s:?} but replay gives {v:?}")),
+            Some(s) if s != v => out.push(format!(
+                "{table} {k:?}: stored {s:?} but replay gives {v:?}"
+            )),
             _ => {}
         }
     }

@@ -1,0 +1,104 @@
+//! The "measured metrics" table of the HTML report: each vision metric with its score and raw
+//! measurement, labels and units translated.
+
+use super::areas::clamp_score;
+use super::i18n::{format_number, t, ta, Arg};
+use super::language::Language;
+use super::{MetricScore, Report};
+
+/// One row of the table, ready for the template.
+#[derive(Debug, Clone)]
+pub struct MetricRow {
+    pub name: String,
+    /// 0–100, rounded (bar width and colour band).
+    pub score: u32,
+    pub score_text: String,
+    /// Raw value and unit, e.g. "5,8 Poren pro cm²".
+    pub measurement: String,
+    /// A wrinkle sub-region (indented under the overall wrinkle row).
+    pub sub: bool,
+}
+
+/// The vision engine's unit strings this report knows how to translate. An unknown unit (the
+/// engine may change one) is shown verbatim rather than mistranslated.
+const UNITS: [(&str, &str); 8] = [
+    ("lesions", "unit-lesions"),
+    ("% of region on lines", "unit-lines"),
+    ("pores per cm²", "unit-pores"),
+    ("mean a* excess over 12", "unit-redness"),
+    ("% of skin specular", "unit-shine"),
+    ("RMS L* detail", "unit-texture"),
+    ("ΔL* cheek − under-eye", "unit-dark-circles"),
+    ("sag index (% IOD)", "unit-firmness"),
+];
+
+/// The value with its unit, ordered as the language writes it ("5,8 Poren pro cm²", "%4,6 …").
+fn measurement(raw: f32, unit: &str, lang: Language) -> String {
+    match UNITS.iter().find(|(u, _)| *u == unit) {
+        Some((_, id)) => ta(lang, id, &[("value", Arg::Num(raw as f64))]),
+        None => format!("{} {unit}", format_number(lang, raw as f64)),
+    }
+}
+
+fn row(id: &str, ui: f32, raw: f32, unit: &str, sub: bool, lang: Language) -> MetricRow {
+    let score = clamp_score(ui).round();
+    MetricRow {
+        name: t(lang, id),
+        score: score as u32,
+        score_text: format_number(lang, score as f64),
+        measurement: measurement(raw, unit, lang),
+        sub,
+    }
+}
+
+fn metric(id: &str, m: &MetricScore, sub: bool, lang: Language) -> MetricRow {
+    row(id, m.ui_score, m.raw_score, &m.unit, sub, lang)
+}
+
+/// Rows in a fixed order: acne, wrinkles (overall then the four regions), then the others.
+pub fn metric_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
+    let w = &r.hd_wrinkle;
+    vec![
+        row(
+            "metric-acne",
+            r.hd_acne.ui_score,
+            r.hd_acne.raw_score,
+            &r.hd_acne.unit,
+            false,
+            lang,
+        ),
+        metric("metric-wrinkles", &w.whole, false, lang),
+        metric("metric-wrinkles-forehead", &w.forehead, true, lang),
+        metric("metric-wrinkles-crow-feet", &w.crow_feet, true, lang),
+        metric("metric-wrinkles-nasolabial", &w.nasolabial, true, lang),
+        metric("metric-wrinkles-glabella", &w.glabella, true, lang),
+        metric("metric-redness", &r.hd_redness, false, lang),
+        metric("metric-texture", &r.hd_texture, false, lang),
+        metric("metric-pores", &r.hd_pore, false, lang),
+        metric("metric-dark-circles", &r.hd_dark_circles, false, lang),
+        metric("metric-oiliness", &r.hd_oiliness, false, lang),
+        metric("metric-firmness", &r.hd_firmness, false, lang),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::skinn::clinic::testutil::{healthy, report_with};
+
+    #[test]
+    fn known_units_are_translated_and_unknown_units_kept() {
+        let rows = metric_rows(&healthy(), Language::De);
+        assert_eq!(rows.len(), 12);
+        assert!(
+            !rows[0].measurement.contains("lesions"),
+            "{}",
+            rows[0].measurement
+        );
+        let r = report_with(|r| r.hd_pore.unit = "pores per mm²".into());
+        let rows = metric_rows(&r, Language::De);
+        assert!(rows
+            .iter()
+            .any(|row| row.measurement.ends_with("pores per mm²")));
+    }
+}
