@@ -1,8 +1,8 @@
 //! Renders examples/sample_report.json as the SKINN AI analysis (JSON) and HTML report in every
 //! language into out/. Run: `cargo run --example render_sample`.
 
-use chrono::TimeZone;
 use api::skinn::clinic::{clinic_analysis, render_report_html, Language, Report};
+use chrono::TimeZone;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/out");

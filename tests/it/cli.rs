@@ -177,3 +177,24 @@ async fn bad_configuration_is_refused_with_a_clear_message() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("free, pack or enterprise"));
 }
+
+#[test]
+fn bench_prints_a_per_stage_table_for_quick_and_full() {
+    let out = Command::new(env!("CARGO_BIN_EXE_dermis"))
+        .args(["bench", "--runs", "2"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    for needle in [
+        "p50/p95",
+        "quick",
+        "full",
+        "decode",
+        "detect",
+        "landmarks",
+        "masks+encode",
+        "model load",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from:\n{text}");
+    }
+}
