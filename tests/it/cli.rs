@@ -46,16 +46,7 @@ async fn admin_commands_create_keys_grant_credits_revoke_and_verify() {
         "last line is the secret alone: {out}"
     );
 
-    let account: serde_json::Value = app
-        .http
-        .get(app.url("/v1/account"))
-        .bearer_auth(&secret)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let account = app.account_of(&secret).await;
     assert_eq!(account["plan"], "free");
     assert_eq!(
         account["credits"]["balance"], 10,
@@ -75,16 +66,7 @@ async fn admin_commands_create_keys_grant_credits_revoke_and_verify() {
             "support ticket 7",
         ],
     ));
-    let account: serde_json::Value = app
-        .http
-        .get(app.url("/v1/account"))
-        .bearer_auth(&secret)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let account = app.account_of(&secret).await;
     assert_eq!(account["credits"]["balance"], 35);
 
     // A second key for the same e-mail upgrades the plan and reuses the account.
@@ -100,16 +82,7 @@ async fn admin_commands_create_keys_grant_credits_revoke_and_verify() {
         ],
     ));
     let second = out.lines().last().unwrap().to_string();
-    let account2: serde_json::Value = app
-        .http
-        .get(app.url("/v1/account"))
-        .bearer_auth(&second)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let account2 = app.account_of(&second).await;
     assert_eq!(account2["account_id"], account["account_id"]);
     assert_eq!(account2["plan"], "enterprise");
 

@@ -243,6 +243,19 @@ impl TestApp {
         body["analysis_id"].as_str().unwrap().to_string()
     }
 
+    /// `GET /v1/account` as JSON (asserting 200).
+    pub async fn account_of(&self, key: &str) -> Value {
+        let resp = self
+            .http
+            .get(self.url("/v1/account"))
+            .bearer_auth(key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
+        resp.json().await.unwrap()
+    }
+
     pub async fn result(&self, key: &str, id: &str) -> Value {
         let resp = self
             .http
