@@ -95,13 +95,7 @@ async fn admin_commands_create_keys_grant_credits_revoke_and_verify() {
         .unwrap()
         .to_string();
     stdout(&dermis(&app, &["keys", "revoke", &key_id]));
-    let refused = app
-        .http
-        .get(app.url("/v1/account"))
-        .bearer_auth(&second)
-        .send()
-        .await
-        .unwrap();
+    let refused = app.get(&second, "/v1/account").await;
     assert_eq!(refused.status(), 401);
 
     let verify = stdout(&dermis(&app, &["events", "verify"]));

@@ -64,12 +64,8 @@ async fn full_analysis_completes_with_metrics_masks_and_one_credit_spent() {
         );
     }
     let resp = app
-        .http
-        .get(app.url(&format!("/v1/results/{id}/masks/hd_acne_output.png")))
-        .bearer_auth(&key)
-        .send()
-        .await
-        .unwrap();
+        .get(&key, &format!("/v1/results/{id}/masks/hd_acne_output.png"))
+        .await;
     assert_eq!(resp.status(), 200);
     assert_eq!(resp.headers()["content-type"], "image/png");
     let png = resp.bytes().await.unwrap();
@@ -80,12 +76,8 @@ async fn full_analysis_completes_with_metrics_masks_and_one_credit_spent() {
         "masks align with the photo"
     );
     let missing = app
-        .http
-        .get(app.url(&format!("/v1/results/{id}/masks/nope.png")))
-        .bearer_auth(&key)
-        .send()
-        .await
-        .unwrap();
+        .get(&key, &format!("/v1/results/{id}/masks/nope.png"))
+        .await;
     error_of(missing, 404).await;
     assert_eq!(app.balance(account).await, 9);
     app.verify_events().await;
@@ -109,21 +101,9 @@ async fn missing_invalid_and_revoked_keys_get_401() {
     let (_, key) = app.account_with_key(Plan::Free).await;
     let no_key = app.http.get(app.url("/v1/account")).send().await.unwrap();
     error_of(no_key, 401).await;
-    let wrong = app
-        .http
-        .get(app.url("/v1/account"))
-        .bearer_auth("sk_live_not_a_real_key")
-        .send()
-        .await
-        .unwrap();
+    let wrong = app.get("sk_live_not_a_real_key", "/v1/account").await;
     error_of(wrong, 401).await;
-    let ok = app
-        .http
-        .get(app.url("/v1/account"))
-        .bearer_auth(&key)
-        .send()
-        .await
-        .unwrap();
+    let ok = app.get(&key, "/v1/account").await;
     assert_eq!(ok.status(), 200);
     let keys = app
         .domain()
@@ -152,16 +132,7 @@ async fn account_reports_plan_balance_and_rate_limit() {
     let app = TestApp::spawn(Options::default()).await;
     let (account, key) = app.account_with_key(Plan::Enterprise).await;
     app.grant(account, 500).await;
-    let body: Value = app
-        .http
-        .get(app.url("/v1/account"))
-        .bearer_auth(&key)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let body: Value = app.get(&key, "/v1/account").await.json().await.unwrap();
     assert_eq!(body["plan"], "enterprise");
     assert_eq!(body["credits"]["balance"], 500);
     assert_eq!(body["rate_limit"]["requests_per_minute"], 120);
@@ -203,13 +174,7 @@ async fn unknown_malformed_and_foreign_ids_all_read_as_404() {
         (&alice, format!("/v1/results/{}", uuid::Uuid::new_v4())),
         (&alice, "/v1/results/not-a-uuid".to_string()),
     ] {
-        let resp = app
-            .http
-            .get(app.url(&path))
-            .bearer_auth(key)
-            .send()
-            .await
-            .unwrap();
+        let resp = app.get(key, &path).await;
         error_of(resp, 404).await;
     }
 }
@@ -340,13 +305,7 @@ async fn over_the_rate_limit_gets_429_with_retry_after_and_headers() {
         "the refused request was not charged"
     );
     // Polling has its own budget and still works.
-    let poll = app
-        .http
-        .get(app.url("/v1/account"))
-        .bearer_auth(&key)
-        .send()
-        .await
-        .unwrap();
+    let poll = app.get(&key, "/v1/account").await;
     assert_eq!(poll.status(), 200);
 }
 

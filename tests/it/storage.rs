@@ -43,12 +43,11 @@ async fn masks_land_in_s3(app: TestApp) {
     let masks = keys.iter().filter(|k| !k.contains("/input.")).count();
     assert_eq!(masks, 26, "{keys:?}");
     let resp = app
-        .http
-        .get(app.url(&format!("/v1/results/{id}/masks/hd_redness_output.png")))
-        .bearer_auth(&key)
-        .send()
-        .await
-        .unwrap();
+        .get(
+            &key,
+            &format!("/v1/results/{id}/masks/hd_redness_output.png"),
+        )
+        .await;
     assert_eq!(resp.status(), 200);
     assert!(resp.bytes().await.unwrap().starts_with(b"\x89PNG"));
     assert_eq!(app.balance(account).await, 9);

@@ -243,6 +243,16 @@ impl TestApp {
         body["analysis_id"].as_str().unwrap().to_string()
     }
 
+    /// An authenticated GET.
+    pub async fn get(&self, key: &str, path: impl AsRef<str>) -> reqwest::Response {
+        self.http
+            .get(self.url(path.as_ref()))
+            .bearer_auth(key)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// `GET /v1/account` as JSON (asserting 200).
     pub async fn account_of(&self, key: &str) -> Value {
         let resp = self
