@@ -114,6 +114,30 @@ pub fn spawn_workers(
     });
 }
 
+fn mailer(config: &Config) -> anyhow::Result<api::mailer::Mailer> {
+    Ok(match &config.smtp {
+        Some(smtp) => {
+            api::mailer::Mailer::smtp(&smtp.url, &smtp.from).context("cannot configure SMTP")?
+        }
+        None => api::mailer::Mailer::outbox(config.data_dir.join("outbox")),
+    })
+}
+
+fn fetch_policy(config: &Config) -> api::fetch::FetchPolicy {
+    api::fetch::FetchPolicy {
+        // Validated with the configuration.
+        allow: config
+            .fetch
+            .allow_private
+            .iter()
+            .filter_map(|n| n.parse().ok())
+            .collect(),
+        max_bytes: 8 * 1024 * 1024,
+        max_redirects: config.fetch.max_redirects,
+        timeout: Duration::from_secs(config.fetch.timeout_secs.max(1)),
+    }
+}
+
 /// A running server: its address, and a handle to stop it.
 pub struct Application {
     pub addr: SocketAddr,
@@ -142,19 +166,35 @@ impl Application {
             .and_then(|a| a.as_socket_addr().copied())
             .context("listener has no address")?;
         let base_url = config.base_url(addr);
+        let r = &config.rate_limits;
         let state = Arc::new(api::ApiState {
             domain: services.domain.clone(),
             storage: services.storage.clone(),
             queue: services.queue.clone(),
             limiter,
             limits: api::PlanLimits {
-                free_per_minute: config.rate_limits.free_per_minute,
-                pack_per_minute: config.rate_limits.pack_per_minute,
-                enterprise_per_minute: config.rate_limits.enterprise_per_minute,
+                free_per_minute: r.free_per_minute,
+                pack_per_minute: r.pack_per_minute,
+                enterprise_per_minute: r.enterprise_per_minute,
+                skinn_per_hour: r.skinn_per_hour,
+                shade_free_per_month: r.shade_free_per_month,
+                shade_paid_per_month: r.shade_paid_per_month,
+                generatekey_per_month: r.generatekey_per_month,
             },
+            inline: Arc::new(WorkerContext {
+                domain: services.domain.clone(),
+                storage: services.storage.clone(),
+                engine: engine.clone(),
+                stall: Duration::ZERO,
+            }),
+            inline_slots: Arc::new(tokio::sync::Semaphore::new(
+                config.workers.concurrency.max(1),
+            )),
+            mailer: mailer(&config)?,
+            fetch: fetch_policy(&config),
         });
-        let routes =
-            api::mount(Route::new(), state, &base_url).nest("/", dashboard::routes(&base_url));
+        let dashboard = dashboard::routes(dashboard_settings(&config, &services, &base_url)?)?;
+        let routes = api::mount(Route::new(), state, &base_url).nest("/", dashboard);
         let app = routes
             .with(poem::middleware::Tracing)
             .with(api::observe::Observe)
@@ -226,4 +266,65 @@ pub async fn run_worker_process(config: Config) -> anyhow::Result<()> {
     stop.send(true).ok();
     tokio::time::sleep(Duration::from_millis(200)).await;
     Ok(())
+}
+
+/// The dashboard's settings from the configuration. Without a configured session secret, one
+/// is made on first start and kept in the data dir, so logins survive restarts.
+fn dashboard_settings(
+    config: &Config,
+    services: &Services,
+    base_url: &str,
+) -> anyhow::Result<dashboard::Settings> {
+    let d = &config.dashboard;
+    let session_secret = match &d.session_secret {
+        Some(s) => s.as_bytes().to_vec(),
+        None => stored_session_secret(&config.data_dir.join("session_secret"))?,
+    };
+    let r = &config.rate_limits;
+    Ok(dashboard::Settings {
+        domain: services.domain.clone(),
+        storage: services.storage.clone(),
+        queue: services.queue.clone(),
+        base_url: base_url.to_string(),
+        session_secret,
+        secure_cookies: config.secure_cookies(base_url),
+        session_lifetime: Duration::from_secs(d.session_hours * 3600),
+        login_attempts_per_email: d.login_attempts_per_email,
+        login_attempts_per_ip: d.login_attempts_per_ip,
+        rates: dashboard::Rates {
+            free: r.free_per_minute,
+            pack: r.pack_per_minute,
+            enterprise: r.enterprise_per_minute,
+        },
+        stripe: config.stripe.as_ref().map(|s| dashboard::StripeSettings {
+            secret_key: s.secret_key.clone(),
+            webhook_secret: s.webhook_secret.clone(),
+            api_base: s.api_base.clone(),
+            pack_credits: s.pack_credits,
+            pack_price_cents: s.pack_price_cents,
+            currency: s.currency.clone(),
+        }),
+        request_id: |req| {
+            req.extensions()
+                .get::<api::observe::RequestId>()
+                .map(|id| id.0.clone())
+        },
+    })
+}
+
+fn stored_session_secret(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    if let Ok(existing) = std::fs::read(path) {
+        if existing.len() >= 32 {
+            return Ok(existing);
+        }
+    }
+    let fresh = dashboard::random_secret();
+    std::fs::write(path, &fresh)
+        .with_context(|| format!("cannot write the session secret to {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).ok();
+    }
+    Ok(fresh)
 }

@@ -5,14 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_apt=()
-for pkg in $(cat tests/apt-packages.txt); do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
-done
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "installing Debian packages: ${need_apt[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+bash tests/install-deps.sh --test
 command -v moto_server >/dev/null || python3 -m pip install -q 'moto[server]>=5.2,<6'
 
 # The machine starts these services; start them again if they stopped (same commands).

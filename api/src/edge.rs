@@ -33,6 +33,23 @@ pub trait Dialect: Send + Sync + 'static {
     fn rate_headers(&self, resp: &mut Response, d: &Decision);
     /// The body of a 429.
     fn rate_limited(&self, d: &Decision) -> Response;
+    /// The answer to a request without a usable key (`missing`: none was sent at all).
+    fn unauthorized(&self, missing: bool) -> Response {
+        let message = if missing {
+            "missing API key: send it as 'Authorization: Bearer <key>'"
+        } else {
+            "invalid or revoked API key; create a new one in the dashboard"
+        };
+        self.error(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+    /// The answer to a request body over [`Dialect::body_limit`].
+    fn too_large(&self, limit: usize) -> Response {
+        self.error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "file_too_large",
+            &too_large_message(limit),
+        )
+    }
 }
 
 pub fn bearer(req: &Request) -> Option<String> {
@@ -80,7 +97,7 @@ pub struct EdgeEndpoint<E> {
 #[derive(Clone, Default)]
 struct Overflow(Arc<AtomicBool>);
 
-fn too_large(limit: usize) -> String {
+pub fn too_large_message(limit: usize) -> String {
     format!(
         "the request is larger than {:.0} MB; send a smaller image",
         limit as f64 / 1_048_576.0
@@ -105,33 +122,19 @@ impl<E: Endpoint> Endpoint for EdgeEndpoint<E> {
             .get(header::CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
         if declared.is_some_and(|n| n > limit) {
-            return Ok(dialect.error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "file_too_large",
-                &too_large(limit),
-            ));
+            return Ok(dialect.too_large(limit));
         }
         let overflow = Overflow::default();
         limit_body(&mut req, limit, overflow.clone());
 
         let mut decision = None;
         if !dialect.is_public(&req) {
-            let Some(secret) = dialect.key(&req) else {
-                return Ok(dialect.error(
-                    StatusCode::UNAUTHORIZED,
-                    "unauthorized",
-                    "missing API key: send it as 'Authorization: Bearer <key>'",
-                ));
+            let Some(secret) = dialect.key(&req).filter(|k| !k.is_empty()) else {
+                return Ok(dialect.unauthorized(true));
             };
             let auth = match self.state.domain.authenticate(&secret).await {
                 Ok(Some(auth)) => auth,
-                Ok(None) => {
-                    return Ok(dialect.error(
-                        StatusCode::UNAUTHORIZED,
-                        "unauthorized",
-                        "invalid or revoked API key; create a new one in the dashboard",
-                    ))
-                }
+                Ok(None) => return Ok(dialect.unauthorized(false)),
                 Err(e) => {
                     tracing::error!(error = %e, "authentication failed");
                     return Ok(dialect.error(
@@ -171,11 +174,7 @@ impl<E: Endpoint> Endpoint for EdgeEndpoint<E> {
             Err(e) => reshape(&*dialect, e),
         };
         if overflow.0.load(Ordering::SeqCst) {
-            resp = dialect.error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "file_too_large",
-                &too_large(limit),
-            );
+            resp = dialect.too_large(limit);
         } else if !is_json(&resp)
             && (resp.status().is_client_error() || resp.status().is_server_error())
         {

@@ -12,6 +12,17 @@ use tracing::Instrument;
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
 
+impl RequestId {
+    /// Event metadata for a change made through the API with `auth`'s key in this request.
+    pub fn metadata(&self, auth: &entities::KeyAuth) -> entities::events::Metadata {
+        entities::events::Metadata {
+            request_id: Some(self.0.clone()),
+            actor: "api".into(),
+            key_id: Some(auth.key_id),
+        }
+    }
+}
+
 static REQUESTS: LazyLock<IntCounterVec> = LazyLock::new(|| {
     prometheus::register_int_counter_vec!(
         "dermis_http_requests_total",

@@ -8,14 +8,25 @@ use entities::Domain;
 use jobs::queue::Queue;
 use jobs::storage::ObjectStore;
 
+use jobs::worker::WorkerContext;
+use tokio::sync::Semaphore;
+
+use crate::fetch::FetchPolicy;
+use crate::mailer::Mailer;
 use crate::ratelimit::{Limiter, Policy};
 
-/// Requests per minute per key, by plan (DermIQ: 30 / 30 / 120). Configurable for self-hosters.
+/// Request limits per key. DermIQ: per minute by plan (30 / 30 / 120); SKINN: 60 per hour;
+/// Skin Shade: 100 analyses per calendar month on Free, and one generated key per client per
+/// 30 days. Configurable for self-hosters.
 #[derive(Debug, Clone, Copy)]
 pub struct PlanLimits {
     pub free_per_minute: u32,
     pub pack_per_minute: u32,
     pub enterprise_per_minute: u32,
+    pub skinn_per_hour: u32,
+    pub shade_free_per_month: u32,
+    pub shade_paid_per_month: u32,
+    pub generatekey_per_month: u32,
 }
 
 impl Default for PlanLimits {
@@ -24,6 +35,10 @@ impl Default for PlanLimits {
             free_per_minute: Plan::Free.requests_per_minute(),
             pack_per_minute: Plan::Pack.requests_per_minute(),
             enterprise_per_minute: Plan::Enterprise.requests_per_minute(),
+            skinn_per_hour: 60,
+            shade_free_per_month: 100,
+            shade_paid_per_month: 10_000,
+            generatekey_per_month: 1,
         }
     }
 }
@@ -40,6 +55,13 @@ impl PlanLimits {
             window: Duration::from_secs(60),
         }
     }
+
+    pub fn shade_per_month(&self, plan: Plan) -> u32 {
+        match plan {
+            Plan::Free => self.shade_free_per_month,
+            Plan::Pack | Plan::Enterprise => self.shade_paid_per_month,
+        }
+    }
 }
 
 pub struct ApiState {
@@ -48,6 +70,14 @@ pub struct ApiState {
     pub queue: Queue,
     pub limiter: Limiter,
     pub limits: PlanLimits,
+    /// Runs the synchronous dialects' analyses (SKINN, Skin Shade) in the request, with the
+    /// same events, refunds and engine as the queued workers.
+    pub inline: Arc<WorkerContext>,
+    /// Bounds how many synchronous analyses run at once, so a burst queues for the CPU
+    /// instead of thrashing it.
+    pub inline_slots: Arc<Semaphore>,
+    pub mailer: Mailer,
+    pub fetch: FetchPolicy,
 }
 
 pub type State = Arc<ApiState>;

@@ -17,13 +17,7 @@ impl ImageFormat {
             Some(ImageFormat::Png)
         } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
             Some(ImageFormat::WebP)
-        } else if bytes.len() >= 12
-            && &bytes[4..8] == b"ftyp"
-            && matches!(
-                &bytes[8..12],
-                b"heic" | b"heix" | b"mif1" | b"msf1" | b"heim" | b"heis"
-            )
-        {
+        } else if jobs::vision::heic::is_heif(bytes) {
             Some(ImageFormat::Heic)
         } else {
             None
@@ -36,6 +30,15 @@ impl ImageFormat {
             ImageFormat::Png => "png",
             ImageFormat::WebP => "webp",
             ImageFormat::Heic => "heic",
+        }
+    }
+
+    /// `bytes` of this format, ready to submit.
+    pub fn upload(self, bytes: Vec<u8>) -> jobs::submit::Upload {
+        jobs::submit::Upload {
+            bytes,
+            extension: self.extension(),
+            mime: self.mime(),
         }
     }
 

@@ -5,7 +5,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use rand::Rng;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::events::account::Account;
@@ -111,6 +111,16 @@ pub struct NewAnalysis {
     /// Whether the request costs a credit (Skin Shade requests are metered by a monthly quota
     /// instead). Uncharged analyses record the same events, minus the credit ones.
     pub charge: bool,
+    /// A cap on how many analyses of this kind the key may request since a moment (Skin
+    /// Shade's monthly quota). Counted under the account's lock, so concurrent requests cannot
+    /// overshoot it.
+    pub quota: Option<Quota>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Quota {
+    pub limit: u64,
+    pub since: chrono::DateTime<chrono::Utc>,
 }
 
 /// The outcome of a request: a new analysis, or the one an earlier request with the same
@@ -153,6 +163,28 @@ impl Domain {
         plan: Plan,
         meta: &Metadata,
     ) -> Result<Uuid, DomainError> {
+        self.register(email, plan, None, meta).await
+    }
+
+    /// Dashboard sign-up: a Free account and its password hash (argon2 PHC), in one
+    /// transaction, so an account never exists half signed-up.
+    pub async fn sign_up(
+        &self,
+        email: &str,
+        password_hash: &str,
+        meta: &Metadata,
+    ) -> Result<Uuid, DomainError> {
+        self.register(email, Plan::Free, Some(password_hash), meta)
+            .await
+    }
+
+    async fn register(
+        &self,
+        email: &str,
+        plan: Plan,
+        password_hash: Option<&str>,
+        meta: &Metadata,
+    ) -> Result<Uuid, DomainError> {
         let email = email.trim().to_lowercase();
         if !email.contains('@') || email.len() > 254 {
             return Err(Rejection::Invalid(format!("'{email}' is not an e-mail address")).into());
@@ -161,15 +193,21 @@ impl Domain {
             return Err(DomainError::EmailTaken(email));
         }
         let id = Uuid::new_v4();
+        let registered = AccountEvent::AccountRegistered {
+            email: email.clone(),
+            plan,
+        };
+        let mut account_events = vec![registered.clone()];
+        if let Some(hash) = password_hash {
+            let state = Account::default().apply(&registered);
+            account_events.extend(state.set_credentials(hash)?);
+        }
         retrying(|| async {
             let mut uow =
                 UnitOfWork::begin(&self.db, &[Stream::account(id), Stream::credits(id)]).await?;
             uow.append(
                 &Stream::account(id),
-                vec![DomainEvent::Account(AccountEvent::AccountRegistered {
-                    email: email.clone(),
-                    plan,
-                })],
+                wrap(account_events.clone(), DomainEvent::Account),
                 meta,
             )
             .await?;
@@ -398,6 +436,17 @@ impl Domain {
                         analysis_id: row.id,
                         replayed: true,
                     });
+                }
+            }
+            if let (Some(quota), Some(key_id)) = (req.quota, req.key_id) {
+                let used = analysis::Entity::find()
+                    .filter(analysis::Column::KeyId.eq(key_id))
+                    .filter(analysis::Column::Kind.eq(req.kind.as_str()))
+                    .filter(analysis::Column::CreatedAt.gte(quota.since))
+                    .count(uow.connection())
+                    .await?;
+                if used >= quota.limit {
+                    return Err(Rejection::QuotaExceeded { limit: quota.limit }.into());
                 }
             }
             if req.charge {

@@ -4,11 +4,13 @@
 pub mod commands;
 pub mod db;
 pub mod events;
+pub mod history;
 pub mod models;
 pub mod projection;
 pub mod queries;
 pub mod secrets;
 pub mod store;
+pub mod usage;
 
-pub use commands::{Accepted, Domain, DomainError, NewAnalysis, Outcome};
+pub use commands::{Accepted, Domain, DomainError, NewAnalysis, Outcome, Quota};
 pub use queries::KeyAuth;

@@ -106,4 +106,14 @@ impl Domain {
             .all(&self.db)
             .await?)
     }
+
+    /// Whether the database answers within `within` (health checks). A pool whose server went
+    /// away would otherwise wait for its own acquire timeout.
+    pub async fn ping(&self, within: std::time::Duration) -> Result<(), String> {
+        match tokio::time::timeout(within, self.db.ping()).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(e.to_string()),
+            Err(_) => Err(format!("no answer within {} s", within.as_secs())),
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use jobs::vision::age_gender::AgeGenderNet;
 use jobs::vision::blazeface::FaceDetector;
 use jobs::vision::face_frame::CanonicalFace;
 use jobs::vision::facemesh::FaceMesh;
@@ -40,6 +41,10 @@ fn main() {
     let mesh = FaceMesh::load().unwrap();
     let det = time("detect", runs, || det_model.detect(&img).unwrap()).remove(0);
     let lm = time("landmarks", runs, || mesh.landmarks(&img, &det).unwrap());
+    let age_gender = AgeGenderNet::load().unwrap();
+    time("age_gender", runs, || {
+        age_gender.estimate(&img, &lm).unwrap()
+    });
     let face = time("canonical", runs, || CanonicalFace::new(&img, &lm));
     let regions = time("regions", runs, || Regions::new(&face));
     time("acne", runs, || acne::acne(&face, &regions));

@@ -1,8 +1,10 @@
 //! Background work: the analysis queue (apalis), the worker pipeline, the sweeper, object
 //! storage, and the vision engine (`vision`: a pure module tree, pixels in, numbers and masks
 //! out, no I/O).
+pub mod bench;
 pub mod queue;
 pub mod storage;
+pub mod submit;
 pub mod sweeper;
 pub mod vision;
 pub mod worker;

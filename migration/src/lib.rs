@@ -3,6 +3,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_event_store;
 mod m20261123_000002_projections;
+mod m20261123_000003_dashboard;
 
 pub struct Migrator;
 
@@ -12,6 +13,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_event_store::Migration),
             Box::new(m20261123_000002_projections::Migration),
+            Box::new(m20261123_000003_dashboard::Migration),
         ]
     }
 }

@@ -78,3 +78,62 @@ async fn swagger_ui_is_served() {
     assert!(html.contains("swagger"), "{html}");
     assert!(html.contains("openapi.json") || html.contains("spec"));
 }
+
+#[tokio::test]
+async fn openapi_document_describes_the_skinn_and_skin_shade_dialects() {
+    let app = TestApp::spawn(Options {
+        workers: Some(0),
+        ..Options::default()
+    })
+    .await;
+    let spec: Value = app
+        .http
+        .get(app.url("/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for (path, method, scheme) in [
+        ("/api/v1/analyze", "get", Some("SkinnBearer")),
+        ("/api/v1/analyze", "post", Some("SkinnApiKey")),
+        ("/api/v1/status", "get", None),
+        ("/api/skinshade", "post", Some("ShadeKey")),
+        ("/api/generatekey", "get", None),
+        ("/api/skinshade-health", "get", None),
+    ] {
+        let op = &spec["paths"][path][method];
+        assert!(op.is_object(), "{method} {path} missing");
+        match scheme {
+            Some(s) => assert!(op["security"].to_string().contains(s), "{path}: {s}"),
+            None => assert!(op.get("security").is_none(), "{path} needs no key"),
+        }
+    }
+    let post = &spec["paths"]["/api/v1/analyze"]["post"];
+    for code in ["200", "400", "401", "429", "500"] {
+        assert!(
+            post["responses"][code].is_object(),
+            "SKINN {code} undocumented"
+        );
+    }
+    let shade = &spec["paths"]["/api/skinshade"]["post"];
+    for code in ["200", "400", "403", "413", "429"] {
+        assert!(
+            shade["responses"][code].is_object(),
+            "Skin Shade {code} undocumented"
+        );
+    }
+    let schemas = spec["components"]["schemas"].as_object().unwrap();
+    for s in [
+        "ClinicAnalysis",
+        "AnalyzeBody",
+        "ShadeResult",
+        "BadRequestBody",
+    ] {
+        assert!(schemas.contains_key(s), "{s} missing");
+    }
+    let key = &spec["components"]["securitySchemes"]["ShadeKey"];
+    assert_eq!(key["type"], "apiKey");
+    assert_eq!(key["name"], "x-api-key");
+}

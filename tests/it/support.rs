@@ -14,8 +14,15 @@ use uuid::Uuid;
 pub const POSTGRES_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
 pub const REDIS_URL: &str = "redis://127.0.0.1:6379";
 
+/// A change to the test app's configuration.
+pub type Tweak = std::sync::Arc<dyn Fn(&mut Config) + Send + Sync>;
+
 #[derive(Default, Clone)]
 pub struct Options {
+    /// Configure Stripe billing against this API base (the tests' fake Stripe).
+    pub stripe_api: Option<String>,
+    /// The public base URL the app believes it has (e.g. https, for the cookie flags).
+    pub base_url: Option<String>,
     pub postgres: bool,
     pub redis: bool,
     pub s3: bool,
@@ -25,6 +32,8 @@ pub struct Options {
     pub heartbeat_secs: Option<u64>,
     pub deadline_secs: Option<u64>,
     pub sweep_secs: Option<u64>,
+    /// Any other setting, applied last.
+    pub tweak: Option<Tweak>,
 }
 
 pub struct TestApp {
@@ -142,6 +151,17 @@ impl TestApp {
             config.redis_url = Some(REDIS_URL.into());
             config.queue_name = format!("dermis-test-{}", Uuid::new_v4().simple());
         }
+        if let Some(api_base) = &opts.stripe_api {
+            config.stripe = Some(dermis::config::StripeConfig {
+                secret_key: crate::stripe_fake::SECRET_KEY.into(),
+                webhook_secret: crate::stripe_fake::WEBHOOK_SECRET.into(),
+                api_base: api_base.clone(),
+                pack_credits: 100,
+                pack_price_cents: 500,
+                currency: "usd".into(),
+            });
+        }
+        config.base_url = opts.base_url.clone();
         if let Some(s3) = &s3 {
             config.s3 = Some(S3Config {
                 bucket: format!("dermis-{}", Uuid::new_v4().simple()),
@@ -163,6 +183,9 @@ impl TestApp {
         config.workers.heartbeat_secs = opts.heartbeat_secs.unwrap_or(1);
         config.workers.deadline_secs = opts.deadline_secs.unwrap_or(120);
         config.workers.sweep_secs = opts.sweep_secs.unwrap_or(1);
+        if let Some(tweak) = &opts.tweak {
+            tweak(&mut config);
+        }
         config.validate().expect("test config is valid");
         let app = Application::build(config.clone())
             .await
@@ -176,6 +199,16 @@ impl TestApp {
             _dir: dir,
             _s3: s3,
         }
+    }
+
+    /// An API-only app (no workers) on the embedded setup, with `tweak` applied to its config.
+    pub async fn with_config(tweak: impl Fn(&mut Config) + Send + Sync + 'static) -> TestApp {
+        TestApp::spawn(Options {
+            workers: Some(0),
+            tweak: Some(std::sync::Arc::new(tweak)),
+            ..Options::default()
+        })
+        .await
     }
 
     pub fn domain(&self) -> &entities::Domain {

@@ -49,29 +49,35 @@ pub enum DermiqError {
     Internal(Json<ErrorBody>),
 }
 
-fn body(code: &str, message: impl Into<String>) -> Json<ErrorBody> {
-    Json(ErrorBody {
-        error: code.into(),
-        message: message.into(),
-    })
+impl ErrorBody {
+    /// `{error: code, message}` as a JSON payload (Skin Shade uses the same shape).
+    pub fn json(code: &str, message: impl Into<String>) -> Json<ErrorBody> {
+        Json(ErrorBody {
+            error: code.into(),
+            message: message.into(),
+        })
+    }
 }
 
 impl DermiqError {
     pub fn bad_request(code: &str, message: impl Into<String>) -> Self {
-        DermiqError::BadRequest(body(code, message))
+        DermiqError::BadRequest(ErrorBody::json(code, message))
     }
     pub fn not_found(what: &str) -> Self {
-        DermiqError::NotFound(body("not_found", format!("{what} not found; check the id")))
+        DermiqError::NotFound(ErrorBody::json(
+            "not_found",
+            format!("{what} not found; check the id"),
+        ))
     }
     pub fn no_credits() -> Self {
-        DermiqError::NoCredits(body(
+        DermiqError::NoCredits(ErrorBody::json(
             "no_credits",
             "no credits remaining; buy a Credit Pack in the dashboard",
         ))
     }
     pub fn too_large(size: usize, limit: usize) -> Self {
         let mb = |n: usize| n as f64 / 1_048_576.0;
-        DermiqError::TooLarge(body(
+        DermiqError::TooLarge(ErrorBody::json(
             "file_too_large",
             format!(
                 "the file is {:.1} MB; the limit is {:.0} MB",
@@ -81,12 +87,12 @@ impl DermiqError {
         ))
     }
     pub fn unsupported(message: impl Into<String>) -> Self {
-        DermiqError::Unsupported(body("unsupported_media_type", message))
+        DermiqError::Unsupported(ErrorBody::json("unsupported_media_type", message))
     }
     /// Logs the cause; the client only learns that it was our fault.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "internal error");
-        DermiqError::Internal(body(
+        DermiqError::Internal(ErrorBody::json(
             "internal_error",
             "an unexpected error occurred; retry with back-off",
         ))
@@ -110,4 +116,13 @@ impl From<entities::DomainError> for DermiqError {
 /// The JSON bytes of an error body, for responses built outside poem-openapi (the edge).
 pub fn error_json(code: &str, message: &str) -> serde_json::Value {
     serde_json::json!({ "error": code, "message": message })
+}
+
+impl From<jobs::submit::SubmitError> for DermiqError {
+    fn from(e: jobs::submit::SubmitError) -> Self {
+        match e {
+            jobs::submit::SubmitError::Domain(d) => d.into(),
+            other => DermiqError::internal(other),
+        }
+    }
 }

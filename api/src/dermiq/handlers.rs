@@ -1,8 +1,9 @@
 use entities::events::analysis::AnalysisOptions;
-use entities::events::{AnalysisKind, Metadata};
+use entities::events::AnalysisKind;
 use entities::models::analysis;
-use entities::{KeyAuth, NewAnalysis};
+use entities::KeyAuth;
 use jobs::storage::analysis_key;
+use jobs::submit::{submit, Dispatch, Request};
 use poem::web::Data;
 use poem_openapi::auth::Bearer;
 use poem_openapi::param::{Header, Path};
@@ -40,14 +41,6 @@ pub enum MaskResponse {
 pub struct DermiqApi;
 
 type Result<T> = std::result::Result<T, DermiqError>;
-
-fn metadata(auth: &KeyAuth, rid: &RequestId) -> Metadata {
-    Metadata {
-        request_id: Some(rid.0.clone()),
-        actor: "api".into(),
-        key_id: Some(auth.key_id),
-    }
-}
 
 #[OpenApi(prefix_path = "/v1", tag = "ApiTags::DermIq")]
 impl DermiqApi {
@@ -229,20 +222,11 @@ async fn accept(
             "the image header cannot be read; the file may be truncated or corrupt",
         ));
     }
-    let analysis_id = Uuid::new_v4();
-    let input_key = analysis_key(analysis_id, &format!("input.{}", format.extension()));
-    state
-        .storage
-        .put(&input_key, bytes, format.mime())
-        .await
-        .map_err(DermiqError::internal)?;
-    let request = NewAnalysis {
-        analysis_id,
+    let request = Request {
         account_id: auth.account_id,
         key_id: Some(auth.key_id),
         kind,
         endpoint: format!("dermiq.{}", kind.as_str()),
-        input_key: input_key.clone(),
         options: AnalysisOptions {
             age_override: form.age_override,
             gender_override: form.gender_override.map(|g| match g {
@@ -252,35 +236,24 @@ async fn accept(
         },
         idempotency_key,
         charge: true,
+        quota: None,
     };
-    let accepted = match state
-        .domain
-        .request_analysis(&request, &metadata(auth, rid))
-        .await
-    {
-        Ok(a) => a,
-        Err(e) => {
-            discard(state, &input_key).await;
-            return Err(e.into());
-        }
-    };
-    if accepted.replayed {
-        discard(state, &input_key).await;
-    } else if let Err(e) = state.queue.enqueue(accepted.analysis_id).await {
-        // The analysis is recorded; the sweeper enqueues it again shortly.
-        tracing::error!(analysis_id = %accepted.analysis_id, error = %e, "enqueue failed");
-    }
+    let upload = format.upload(bytes);
+    let accepted = submit(
+        &state.domain,
+        &state.storage,
+        &state.queue,
+        upload,
+        request,
+        Dispatch::Queue,
+        &rid.metadata(auth),
+    )
+    .await?;
     Ok(AnalyzeResponse::Accepted(Json(Queued {
         analysis_id: accepted.analysis_id,
         status: "pending".into(),
         message: "Analysis queued for processing".into(),
     })))
-}
-
-async fn discard(state: &State, key: &str) {
-    if let Err(e) = state.storage.delete(key).await {
-        tracing::warn!(key, error = %e, "could not delete an unused upload");
-    }
 }
 
 fn to_result(row: analysis::Model) -> AnalysisResult {

@@ -6,4 +6,5 @@ mod handlers;
 mod schemas;
 
 pub use dialect::DermiqDialect;
+pub use errors::ErrorBody;
 pub use handlers::DermiqApi;

@@ -1,4 +1,11 @@
-//! The SKINN AI clinic dialect (`/api/v1/*`). So far: the clinic report content — rules from the
-//! engine's measurements to SKINN's `analysis` object in 8 languages, and the HTML report
-//! (docs/clinic-rules.md). The endpoints themselves are the next step of issue 5.
+//! The SKINN AI clinic dialect (`/api/v1/*`): synchronous analysis by image URL or base64,
+//! returning SKINN's `analysis` object (rules from the engine's measurements, 8 languages, see
+//! docs/clinic-rules.md), a standalone HTML report, and an optional e-mail to the patient.
 pub mod clinic;
+mod dialect;
+mod errors;
+mod handlers;
+mod schemas;
+
+pub use dialect::{iso_millis, SkinnDialect};
+pub use handlers::SkinnApi;

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::Rejection;
+
 /// Plans and what they allow. Rates are per API key (DermIQ: requests per minute).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -44,8 +46,17 @@ impl Plan {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum AccountEvent {
-    AccountRegistered { email: String, plan: Plan },
-    PlanChanged { plan: Plan },
+    AccountRegistered {
+        email: String,
+        plan: Plan,
+    },
+    PlanChanged {
+        plan: Plan,
+    },
+    /// The dashboard password, as an argon2 PHC string (salted, slow); never the password.
+    CredentialsSet {
+        password_hash: String,
+    },
 }
 
 /// Folded state of an account stream.
@@ -53,6 +64,7 @@ pub enum AccountEvent {
 pub struct Account {
     pub email: Option<String>,
     pub plan: Option<Plan>,
+    pub has_password: bool,
 }
 
 impl Account {
@@ -63,6 +75,7 @@ impl Account {
                 self.plan = Some(*plan);
             }
             AccountEvent::PlanChanged { plan } => self.plan = Some(*plan),
+            AccountEvent::CredentialsSet { .. } => self.has_password = true,
         }
         self
     }
@@ -73,5 +86,43 @@ impl Account {
         } else {
             vec![AccountEvent::PlanChanged { plan }]
         }
+    }
+
+    /// Set (or replace) the password hash. Only a PHC string is accepted, so a plain password
+    /// can never reach the log by mistake.
+    pub fn set_credentials(&self, password_hash: &str) -> Result<Vec<AccountEvent>, Rejection> {
+        if self.email.is_none() {
+            return Err(Rejection::Invalid("no such account".into()));
+        }
+        if !password_hash.starts_with("$argon2") {
+            return Err(Rejection::Invalid(
+                "credentials must be an argon2 PHC hash".into(),
+            ));
+        }
+        Ok(vec![AccountEvent::CredentialsSet {
+            password_hash: password_hash.to_string(),
+        }])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_need_an_account_and_a_phc_hash() {
+        let none = Account::default();
+        assert!(none
+            .set_credentials("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")
+            .is_err());
+        let acct = none.apply(&AccountEvent::AccountRegistered {
+            email: "a@b.c".into(),
+            plan: Plan::Free,
+        });
+        assert!(acct.set_credentials("hunter2").is_err());
+        let events = acct
+            .set_credentials("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")
+            .unwrap();
+        assert!(events.iter().fold(acct, Account::apply).has_password);
     }
 }

@@ -99,4 +99,6 @@ pub enum Rejection {
     NoCredits,
     #[error("{0}")]
     Invalid(String),
+    #[error("the key's quota of {limit} requests for this period is used up")]
+    QuotaExceeded { limit: u64 },
 }

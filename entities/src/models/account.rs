@@ -10,6 +10,8 @@ pub struct Model {
     pub email: String,
     pub plan: String,
     pub created_at: DateTimeUtc,
+    /// argon2 PHC string of the dashboard password; `None` until one is set.
+    pub password_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,7 +4,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{Rows, UsageKey};
-use crate::models::{account, analysis, api_key, balance, daily_usage};
+use crate::models::{account, analysis, api_key, balance, daily_usage, stream_owner};
 
 /// Rows read and written inside the append's transaction.
 pub struct DbRows<'a>(pub &'a DatabaseTransaction);
@@ -54,6 +54,9 @@ impl Rows for DbRows<'_> {
             .await
     }
     async fn put_usage(&mut self, row: daily_usage::Model) -> Result<(), DbErr> {
+        upsert(self.0, row.into_active_model()).await
+    }
+    async fn put_stream_owner(&mut self, row: stream_owner::Model) -> Result<(), DbErr> {
         upsert(self.0, row.into_active_model()).await
     }
 }

@@ -4,7 +4,7 @@ use sea_orm::DbErr;
 use uuid::Uuid;
 
 use super::{Rows, UsageKey};
-use crate::models::{account, analysis, api_key, balance, daily_usage};
+use crate::models::{account, analysis, api_key, balance, daily_usage, stream_owner};
 
 /// Projections held in memory, for replays.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -14,6 +14,7 @@ pub struct MemRows {
     pub balances: BTreeMap<Uuid, balance::Model>,
     pub analyses: BTreeMap<Uuid, analysis::Model>,
     pub usage: BTreeMap<UsageKey, daily_usage::Model>,
+    pub stream_owners: BTreeMap<String, stream_owner::Model>,
 }
 
 impl Rows for MemRows {
@@ -56,6 +57,10 @@ impl Rows for MemRows {
             row.endpoint.clone(),
         );
         self.usage.insert(key, row);
+        Ok(())
+    }
+    async fn put_stream_owner(&mut self, row: stream_owner::Model) -> Result<(), DbErr> {
+        self.stream_owners.insert(row.stream_id.clone(), row);
         Ok(())
     }
 }

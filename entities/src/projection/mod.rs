@@ -13,7 +13,7 @@ use sea_orm::DbErr;
 use uuid::Uuid;
 
 use crate::events::{AccountEvent, AnalysisEvent, ApiKeyEvent, CreditsEvent, DomainEvent, Stream};
-use crate::models::{account, analysis, api_key, balance, daily_usage};
+use crate::models::{account, analysis, api_key, balance, daily_usage, stream_owner};
 use crate::store::Recorded;
 
 /// Key of a `daily_usage` row: account, UTC day, key id (or `-`), endpoint.
@@ -32,6 +32,16 @@ pub trait Rows {
     async fn put_analysis(&mut self, row: analysis::Model) -> Result<(), DbErr>;
     async fn usage(&mut self, key: &UsageKey) -> Result<Option<daily_usage::Model>, DbErr>;
     async fn put_usage(&mut self, row: daily_usage::Model) -> Result<(), DbErr>;
+    async fn put_stream_owner(&mut self, row: stream_owner::Model) -> Result<(), DbErr>;
+}
+
+/// Record that `stream` belongs to `account_id` (the activity page reads through this).
+async fn own(rows: &mut impl Rows, stream: String, account_id: Uuid) -> Result<(), DbErr> {
+    rows.put_stream_owner(stream_owner::Model {
+        stream_id: stream,
+        account_id: account_id.to_string(),
+    })
+    .await
 }
 
 fn corrupt(what: &str, stream: &str) -> DbErr {
@@ -49,11 +59,22 @@ pub async fn apply(rows: &mut impl Rows, rec: &Recorded) -> Result<(), DbErr> {
                 email: email.clone(),
                 plan: plan.as_str().into(),
                 created_at: at,
+                password_hash: None,
             })
             .await?;
             if rows.balance(id).await?.is_none() {
                 rows.put_balance(empty_balance(id)).await?;
             }
+            own(rows, Stream::account(id), id).await?;
+            own(rows, Stream::credits(id), id).await?;
+        }
+        DomainEvent::Account(AccountEvent::CredentialsSet { password_hash }) => {
+            let mut row = rows
+                .account(id)
+                .await?
+                .ok_or_else(|| corrupt("account", &rec.stream_id))?;
+            row.password_hash = Some(password_hash.clone());
+            rows.put_account(row).await?;
         }
         DomainEvent::Account(AccountEvent::PlanChanged { plan }) => {
             let mut row = rows
@@ -80,6 +101,7 @@ pub async fn apply(rows: &mut impl Rows, rec: &Recorded) -> Result<(), DbErr> {
                 last_used_at: None,
             })
             .await?;
+            own(rows, Stream::api_key(id), *account_id).await?;
         }
         DomainEvent::ApiKey(ApiKeyEvent::ApiKeyRevoked) => {
             let mut row = rows
@@ -183,6 +205,7 @@ async fn project_analysis(
             updated_at: at,
         })
         .await?;
+        own(rows, Stream::analysis(id), *account_id).await?;
         return bump_usage(rows, id, rec, |u| u.requests += 1).await;
     }
     let mut row = rows

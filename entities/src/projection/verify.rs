@@ -3,7 +3,7 @@
 use sea_orm::{DatabaseConnection, EntityTrait};
 
 use super::{apply, MemRows};
-use crate::models::{account, analysis, api_key, balance, daily_usage};
+use crate::models::{account, analysis, api_key, balance, daily_usage, stream_owner};
 use crate::store::{read_all, StoreError};
 
 /// What a replay found: the number of events replayed and every difference, described.
@@ -58,6 +58,9 @@ pub async fn verify(db: &DatabaseConnection) -> Result<Report, StoreError> {
             r,
         );
     }
+    for r in stream_owner::Entity::find().all(db).await? {
+        stored.stream_owners.insert(r.stream_id.clone(), r);
+    }
     let mut report = Report {
         events,
         differences: vec![],
@@ -90,6 +93,12 @@ pub async fn verify(db: &DatabaseConnection) -> Result<Report, StoreError> {
         "daily_usage",
         &replayed.usage,
         &stored.usage,
+        &mut report.differences,
+    );
+    diff(
+        "stream_owners",
+        &replayed.stream_owners,
+        &stored.stream_owners,
         &mut report.differences,
     );
     Ok(report)

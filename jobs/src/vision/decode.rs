@@ -52,8 +52,11 @@ pub fn bound_size(img: RgbImage, max_side: u32) -> RgbImage {
     imageops::resize(&img, nw, nh, imageops::FilterType::Triangle)
 }
 
-/// Decodes JPEG/PNG/WebP bytes, applies EXIF orientation and bounds the size.
+/// Decodes JPEG/PNG/WebP/HEIC bytes, applies EXIF orientation and bounds the size.
 pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
+    if super::heic::is_heif(bytes) {
+        return Ok(bound_size(super::heic::decode_heif(bytes)?, MAX_SIDE));
+    }
     let format =
         image::guess_format(bytes).map_err(|e| VisionError::UndecodableImage(e.to_string()))?;
     if !matches!(

@@ -5,6 +5,7 @@ use std::time::Instant;
 use image::RgbImage;
 use serde::{Deserialize, Serialize};
 
+use super::age_gender::AgeGenderNet;
 use super::blazeface::FaceDetector;
 use super::decode::decode;
 use super::error::VisionError;
@@ -18,9 +19,10 @@ use super::report::Report;
 pub struct Engine {
     detector: FaceDetector,
     mesh: FaceMesh,
+    age_gender: AgeGenderNet,
 }
 
-/// Gender given by the caller (no gender model runs).
+/// Gender, given by the caller or estimated by the age/gender model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
@@ -33,9 +35,9 @@ pub enum Gender {
 pub struct Options {
     /// Render the 26 mask PNGs (full analysis); `false` = quick analysis, scores only.
     pub with_masks: bool,
-    /// Reported as `skin_age` instead of the estimate.
+    /// Reported as `skin_age` instead of the model's estimate.
     pub age_override: Option<u32>,
-    /// Reported as `gender`.
+    /// Reported as `gender` instead of the model's estimate.
     pub gender_override: Option<Gender>,
 }
 
@@ -53,6 +55,8 @@ pub struct StageTimings {
     pub decode_ms: f64,
     pub detect_ms: f64,
     pub landmarks_ms: f64,
+    /// The age/gender model (crop + two network passes).
+    pub age_ms: f64,
     pub metrics_ms: f64,
     pub masks_ms: f64,
 }
@@ -67,7 +71,7 @@ pub struct Analysis {
 }
 
 /// Skin shade (for the Skin Shade API).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Shade {
     /// Representative skin colour "#rrggbb".
     pub hex: String,
@@ -111,6 +115,7 @@ impl Engine {
         Ok(Engine {
             detector: FaceDetector::load()?,
             mesh: FaceMesh::load()?,
+            age_gender: AgeGenderNet::load()?,
         })
     }
 
@@ -140,8 +145,15 @@ impl Engine {
         timings.landmarks_ms = ms(t);
         let t = Instant::now();
         let (face, regions, q) = prepare(img, &lm)?;
-        let findings = measure(face, regions, q, det, dets.len(), opts);
-        timings.metrics_ms = ms(t);
+        let prepare_ms = ms(t);
+        // After the quality gate, so rejected photos do not pay for it. It runs even when both
+        // overrides are given: the report always carries the model's own estimate.
+        let t = Instant::now();
+        let age_gender = self.age_gender.estimate(img, &lm)?;
+        timings.age_ms = ms(t);
+        let t = Instant::now();
+        let findings = measure(face, regions, q, det, dets.len(), age_gender, opts);
+        timings.metrics_ms = prepare_ms + ms(t);
         let t = Instant::now();
         let masks = if opts.with_masks {
             masks::render(&findings, img.width() as usize, img.height() as usize)
@@ -193,6 +205,11 @@ impl Engine {
                     version: "face-mesh-468@mediapipe-0.10.18".into(),
                     source: mp.into(),
                 },
+                ModelVersion {
+                    name: "age_gender".into(),
+                    version: "age-gender-tinyxception@face-api-1.7.15".into(),
+                    source: "@vladmandic/face-api 1.7.15 (npm), MIT".into(),
+                },
             ],
         }
     }
@@ -225,6 +242,8 @@ mod tests {
             ("texture", r.hd_texture.ui_score),
             ("dark_circles", r.hd_dark_circles.ui_score),
             ("firmness", r.hd_firmness.ui_score),
+            // Years, not points: the model's unrounded apparent age.
+            ("age_model", r.age_gender_model.age),
         ]
     }
 
@@ -274,6 +293,7 @@ mod tests {
         assert_eq!(a.result.skin_age, 41);
         assert_eq!(a.result.age_source, "override");
         assert_eq!(a.result.gender.as_deref(), Some("female"));
+        assert_eq!(a.result.gender_source, "override");
         let json = serde_json::to_value(&a.result).unwrap();
         for key in [
             "all",
@@ -293,6 +313,28 @@ mod tests {
             assert!(json.get(key).is_some(), "missing {key}");
         }
         assert!(json["hd_wrinkle"]["nasolabial"]["ui_score"].is_number());
+    }
+
+    #[test]
+    fn without_overrides_age_and_gender_come_from_the_model() {
+        let a = engine()
+            .analyze_image(&astronaut(), &Options::default())
+            .unwrap();
+        let r = &a.result;
+        assert_eq!(
+            (r.age_source.as_str(), r.gender_source.as_str()),
+            ("model", "model")
+        );
+        assert_eq!(r.skin_age, r.age_gender_model.age.round() as u32);
+        assert_eq!(
+            r.gender.as_deref(),
+            Some(r.age_gender_model.gender.as_str())
+        );
+        assert_eq!(r.gender.as_deref(), Some("female"));
+        assert!((0.5..=1.0).contains(&r.age_gender_model.gender_probability));
+        let json = serde_json::to_value(r).unwrap();
+        assert!(json["age_gender_model"]["age"].is_number());
+        assert!(a.timings.age_ms > 0.0);
     }
 
     #[test]
@@ -390,10 +432,15 @@ mod tests {
     }
 
     #[test]
-    fn versions_name_both_models() {
+    fn versions_name_every_model_with_its_package_version() {
         let v = Engine::versions();
-        assert_eq!(v.models.len(), 2);
-        assert!(v.models.iter().all(|m| m.version.contains("0.10.18")));
+        let names: Vec<&str> = v.models.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["face_detection_short_range", "face_landmark", "age_gender"]
+        );
+        assert!(v.models[..2].iter().all(|m| m.version.contains("0.10.18")));
+        assert!(v.models[2].version.contains("face-api-1.7.15"));
     }
 
     /// Largest score change per variant; see docs/metrics.md ("Stability").
@@ -408,6 +455,7 @@ mod tests {
                 .analyze_image(v, &Options::default())
                 .unwrap()
                 .result;
+            assert_eq!(r.gender, base.gender, "{label}: estimated gender changed");
             for ((name, a), (_, b)) in scores(&base).into_iter().zip(scores(&r)) {
                 eprintln!("{label:>10} {name:<20} {a:>5} -> {b:>5}");
                 out.push((label.to_string(), name, (a - b).abs()));
@@ -416,7 +464,7 @@ mod tests {
         out
     }
 
-    /// Tolerance per score: 3 points, except the two smallest wrinkle regions (crow's feet,
+    /// Tolerance per score: 3 points (3 years for the model age), except the two smallest wrinkle regions (crow's feet,
     /// glabella: a few hundred pixels at the astronaut's IOD of 45 px), where resampling moves
     /// whole lines in or out — 10 points, and wrinkle.whole, which JPEG 60 blocking moves by 3.6
     /// — 4 points.

@@ -144,7 +144,9 @@ impl CanonicalFace {
                     let d = (k * k) as f32;
                     let o = (j * CROP + u) * 3;
                     for c in 0..3 {
-                        out[o + c] = (acc[c] / d).round().clamp(0.0, 255.0) as u8;
+                        // acc ≥ 0, so +0.5 and the saturating cast round like `round()`
+                        // without its libm call (a tenth of this loop's time).
+                        out[o + c] = (acc[c] / d + 0.5) as u8;
                     }
                 }
             }

@@ -236,6 +236,44 @@ impl CustomOp1 for MaxPool {
     }
 }
 
+/// k×k max-pool with any stride and explicit padding on NHWC (batch 1). Padded cells are
+/// ignored (not zeros), as TF's 'SAME' max-pool does.
+pub struct MaxPoolPadded {
+    pub k: usize,
+    pub stride: usize,
+    pub pad: Pad2,
+}
+
+impl CustomOp1 for MaxPoolPadded {
+    fn name(&self) -> &'static str {
+        "maxpool-padded-nhwc"
+    }
+
+    fn cpu_fwd(&self, s: &CpuStorage, l: &Layout) -> candle_core::Result<(CpuStorage, Shape)> {
+        let x = f32_slice(s, l)?;
+        let (_, h, w, c) = l.shape().dims4()?;
+        let oh = out_size(h, self.k, self.stride, self.pad.top, self.pad.bottom);
+        let ow = out_size(w, self.k, self.stride, self.pad.left, self.pad.right);
+        let mut out = vec![f32::NEG_INFINITY; oh * ow * c];
+        for oy in 0..oh {
+            let y0 = (oy * self.stride).saturating_sub(self.pad.top);
+            let y1 = (oy * self.stride + self.k - self.pad.top).min(h);
+            for ox in 0..ow {
+                let x0 = (ox * self.stride).saturating_sub(self.pad.left);
+                let x1 = (ox * self.stride + self.k - self.pad.left).min(w);
+                let dst = &mut out[(oy * ow + ox) * c..][..c];
+                for iy in y0..y1 {
+                    for ix in x0..x1 {
+                        let src = &x[(iy * w + ix) * c..][..c];
+                        dst.iter_mut().zip(src).for_each(|(d, s)| *d = d.max(*s));
+                    }
+                }
+            }
+        }
+        Ok((CpuStorage::F32(out), Shape::from((1, oh, ow, c))))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,6 +402,30 @@ mod tests {
         assert_eq!(
             y.flatten_all().unwrap().to_vec1::<f32>().unwrap(),
             vec![-1.0, -0.5, 3.0, 3.0]
+        );
+    }
+
+    #[test]
+    fn padded_max_pool_ignores_the_padding() {
+        // 4×4 single channel, all negative: a zero padding would wrongly win the border windows.
+        let x: Vec<f32> = (0..16).map(|i| -(i as f32) - 1.0).collect();
+        let t = Tensor::from_vec(x, (1, 4, 4, 1), &Device::Cpu).unwrap();
+        let pool = MaxPoolPadded {
+            k: 3,
+            stride: 2,
+            pad: Pad2 {
+                top: 0,
+                bottom: 1,
+                left: 0,
+                right: 1,
+            },
+        };
+        let y = t.apply_op1_no_bwd(&pool).unwrap();
+        assert_eq!(y.dims(), &[1, 2, 2, 1]);
+        // Windows: rows/cols {0,1,2} and {2,3}; the max is the top-left value of each.
+        assert_eq!(
+            y.flatten_all().unwrap().to_vec1::<f32>().unwrap(),
+            vec![-1.0, -3.0, -9.0, -11.0]
         );
     }
 }

@@ -5,6 +5,8 @@
 //! [`report::Report`] and, for full analyses, [`masks`]. Models run on candle via
 //! [`tflite_graph`]. See docs/models.md, docs/metrics.md and docs/masks.md.
 
+pub mod age_crop;
+pub mod age_gender;
 pub mod blazeface;
 pub mod decode;
 mod draw;
@@ -13,6 +15,7 @@ pub mod error;
 pub mod face_frame;
 pub mod facemesh;
 pub mod filters;
+pub mod heic;
 mod kernels;
 pub mod lab;
 pub mod landmarks_idx;

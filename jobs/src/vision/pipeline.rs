@@ -1,7 +1,9 @@
-//! One analysis: detect → landmarks → canonical crop → regions → quality gate → metrics.
+//! One analysis: detect → landmarks → canonical crop → regions → quality gate → age/gender →
+//! metrics.
 
 use image::RgbImage;
 
+use super::age_gender::AgeGender;
 use super::blazeface::Detection;
 use super::error::VisionError;
 use super::face_frame::CanonicalFace;
@@ -16,7 +18,7 @@ use super::quality::{self, MIN_MEAN_L, MIN_SHARPNESS};
 use super::raster::Mask as Bitmap;
 use super::regions::Regions;
 use super::report::{ImageQuality, OverallScore, Report};
-use super::{Gender, Options};
+use super::Options;
 
 /// Faces narrower than this (detector box, image pixels) are rejected.
 pub const MIN_FACE_PX: u32 = 40;
@@ -75,13 +77,14 @@ pub fn prepare(
     Ok((face, regions, q))
 }
 
-/// Measures every metric on a prepared face.
+/// Measures every metric on a prepared face; `age_gender` is the model's estimate.
 pub fn measure(
     face: CanonicalFace,
     regions: Regions,
     q: quality::Quality,
     det: &Detection,
     faces: usize,
+    age_gender: AgeGender,
     opts: &Options,
 ) -> Findings {
     // The filter-heavy metrics run on the second core while the rest run here.
@@ -119,26 +122,15 @@ pub fn measure(
         hd_oiliness.ui_score,
         hd_firmness.ui_score,
     ]);
-    let (skin_age, age_source) = match opts.age_override {
-        Some(a) => (a, "override"),
-        None => (
-            age::skin_age(
-                wrinkles.scores.whole.ui_score,
-                hd_firmness.ui_score,
-                hd_texture.ui_score,
-            ),
-            "skin_estimate",
-        ),
-    };
+    let ag = age::resolve(age_gender, opts.age_override, opts.gender_override);
     let roll = face.roi.angle.to_degrees();
     let report = Report {
         all: OverallScore { score: all },
-        skin_age,
-        age_source: age_source.into(),
-        gender: opts.gender_override.map(|g| match g {
-            Gender::Male => "male".to_string(),
-            Gender::Female => "female".to_string(),
-        }),
+        skin_age: ag.skin_age,
+        age_source: ag.age_source.into(),
+        gender: Some(age::gender_name(ag.gender).into()),
+        gender_source: ag.gender_source.into(),
+        age_gender_model: ag.model,
         skin_tone: tone::classify(skin),
         hd_acne: acne.score.clone(),
         hd_wrinkle: wrinkles.scores.clone(),

@@ -136,45 +136,49 @@ impl Mask {
         let grow = r > 0;
         let r = r.unsigned_abs() as usize;
         let (w, h) = (self.width, self.height);
-        let rows = morph_pass(&self.data, w, h, 1, w, r, grow);
-        let data = morph_pass(&rows, h, w, w, 1, r, grow);
+        // A window of 2r + 1 samples is "any" (dilate) or "all" (erode) of them.
+        let full = (2 * r + 1) as u32;
+        let keep = move |ones: u32| if grow { ones > 0 } else { ones == full };
+        let mut rows = vec![false; w * h];
+        for (src, dst) in self.data.chunks_exact(w).zip(rows.chunks_exact_mut(w)) {
+            let mut ones: u32 = src[..(r + 1).min(w)].iter().map(|&v| v as u32).sum();
+            for x in 0..w {
+                dst[x] = keep(ones);
+                if x + r + 1 < w {
+                    ones += src[x + r + 1] as u32;
+                }
+                if x >= r {
+                    ones -= src[x - r] as u32;
+                }
+            }
+        }
+        // Vertically, per-column counts slide down the rows, so every access is a whole row
+        // (contiguous) instead of a stride-w walk down each column.
+        let mut counts = vec![0u32; w];
+        let add = |counts: &mut [u32], row: &[bool], sign: i32| {
+            for (c, &v) in counts.iter_mut().zip(row) {
+                *c = c.wrapping_add_signed(sign * v as i32);
+            }
+        };
+        for row in rows.chunks_exact(w).take(r + 1) {
+            add(&mut counts, row, 1);
+        }
+        let mut data = vec![false; w * h];
+        for (y, dst) in data.chunks_exact_mut(w).enumerate() {
+            dst.iter_mut().zip(&counts).for_each(|(d, &c)| *d = keep(c));
+            if y + r + 1 < h {
+                add(&mut counts, &rows[(y + r + 1) * w..][..w], 1);
+            }
+            if y >= r {
+                add(&mut counts, &rows[(y - r) * w..][..w], -1);
+            }
+        }
         Mask {
             width: w,
             height: h,
             data,
         }
     }
-}
-
-/// One separable morphology pass: `lines` lines of `len` samples; sample i of line l is at
-/// `l·line_step + i·step`. A window of ±r is "any" (dilate) or "all" (erode) of its samples.
-fn morph_pass(
-    src: &[bool],
-    len: usize,
-    lines: usize,
-    step: usize,
-    line_step: usize,
-    r: usize,
-    grow: bool,
-) -> Vec<bool> {
-    let mut out = vec![false; src.len()];
-    let mut prefix = vec![0u32; len + 1];
-    for l in 0..lines {
-        let base = l * line_step;
-        for i in 0..len {
-            prefix[i + 1] = prefix[i] + src[base + i * step] as u32;
-        }
-        for i in 0..len {
-            let (lo, hi) = (i.saturating_sub(r), (i + r).min(len - 1));
-            let ones = prefix[hi + 1] - prefix[lo];
-            out[base + i * step] = if grow {
-                ones > 0
-            } else {
-                ones as usize == 2 * r + 1
-            };
-        }
-    }
-    out
 }
 
 /// 4-connected components of a mask, each as a list of pixel indices.
@@ -248,5 +252,42 @@ mod tests {
         assert_eq!(m.morph(2).count(), 14 * 14);
         assert_eq!(m.morph(2).morph(-2), m);
         assert_eq!(m.morph(-1).count(), 8 * 8);
+    }
+
+    /// The sliding-count morphology equals the definition (any/all of the (2r+1)² window,
+    /// outside = not in the mask) on random masks.
+    #[test]
+    fn morph_matches_the_window_definition() {
+        let mut seed = 12345u32;
+        let mut bit = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 16).is_multiple_of(3)
+        };
+        let (w, h) = (23usize, 17usize);
+        let m = Mask {
+            width: w,
+            height: h,
+            data: (0..w * h).map(|_| bit()).collect(),
+        };
+        for r in [-4i32, -2, -1, 1, 2, 3, 9] {
+            let k = r.unsigned_abs() as i64;
+            let want = Mask::from_fn(w, h, |x, y| {
+                let inside = |dx: i64, dy: i64| {
+                    let (xx, yy) = (x as i64 + dx, y as i64 + dy);
+                    xx >= 0
+                        && yy >= 0
+                        && xx < w as i64
+                        && yy < h as i64
+                        && m.get(xx as usize, yy as usize)
+                };
+                let mut window = (-k..=k).flat_map(|dy| (-k..=k).map(move |dx| (dx, dy)));
+                if r > 0 {
+                    window.any(|(dx, dy)| inside(dx, dy))
+                } else {
+                    window.all(|(dx, dy)| inside(dx, dy))
+                }
+            });
+            assert_eq!(m.morph(r), want, "r = {r}");
+        }
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Field names follow the DermIQ documentation where it speaks (`all.score`, `skin_age`,
 //! `skin_tone`, `hd_*`, `faceshape`, `eye_color`, `lip_color`, `hair_color`); Dermis adds
-//! `faces_detected`, `image_quality`, `age_source` and raw measurements with units. Every score is
-//! 0–100 with higher = healthier. Absent values are omitted, never invented.
+//! `faces_detected`, `image_quality`, `age_source`, `gender_source`, `age_gender_model` and raw
+//! measurements with units. Every score is 0–100 with higher = healthier. Absent values are
+//! omitted, never invented.
 
 use poem_openapi::Object;
 use serde::{Deserialize, Serialize};
@@ -106,20 +107,36 @@ pub struct ImageQuality {
     pub detection_score: f32,
 }
 
+/// The age/gender model's output (face-api's network, see docs/models.md).
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct AgeGenderEstimate {
+    /// Apparent age in years, one decimal. Apparent, not chronological: see the known biases in
+    /// docs/models.md.
+    pub age: f32,
+    /// "male" or "female", the more probable class.
+    pub gender: String,
+    /// Probability of `gender`, 0.5–1.
+    pub gender_probability: f32,
+}
+
 /// DermIQ `result_json`.
 #[derive(Debug, Clone, Serialize, Deserialize, Object)]
 pub struct Report {
     /// Composite skin health score.
     pub all: OverallScore,
-    /// Skin age in years: `age_override` when given, otherwise the estimate from skin
-    /// measurements described in docs/metrics.md (see `age_source`).
+    /// Age in years: `age_override` when given, otherwise the age/gender model's apparent age,
+    /// rounded (docs/metrics.md; see `age_source`).
     pub skin_age: u32,
-    /// "override" or "skin_estimate".
+    /// "override" or "model".
     pub age_source: String,
-    /// "male"/"female", only when `gender_override` was given (no gender model is run).
+    /// "male"/"female": `gender_override` when given, otherwise the model's estimate.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub gender: Option<String>,
+    /// "override" or "model".
+    pub gender_source: String,
+    /// What the age/gender model estimated, whatever the overrides.
+    pub age_gender_model: AgeGenderEstimate,
     /// Skin colour, ITA angle, Fitzpatrick and Monk classes.
     pub skin_tone: SkinTone,
     /// Red lesions (papules/pustules); raw = lesion count.

@@ -20,6 +20,15 @@ pub fn reference() -> serde_json::Value {
     .unwrap()
 }
 
+/// Outputs of the original face-api runtime (models/convert/age_gender_reference.js).
+pub fn age_gender_reference() -> serde_json::Value {
+    serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/models/reference/age_gender_astronaut.json"
+    )))
+    .unwrap()
+}
+
 /// `img` rotated by `deg` degrees about its centre (bilinear, edges replicated).
 pub fn rotate(img: &RgbImage, deg: f32) -> RgbImage {
     use crate::vision::warp::{crop_to_tensor, Border, Roi};
@@ -51,22 +60,25 @@ pub fn jpeg(img: &RgbImage, quality: u8) -> RgbImage {
     image::load_from_memory(&buf).unwrap().to_rgb8()
 }
 
-/// The astronaut's canonical face and regions, for metric tests that repaint it.
-pub fn astronaut_face() -> (
-    crate::vision::face_frame::CanonicalFace,
-    crate::vision::regions::Regions,
-) {
-    use crate::vision::{
-        blazeface::FaceDetector, face_frame::CanonicalFace, facemesh::FaceMesh, regions::Regions,
-    };
+/// The astronaut's 468 landmarks (detector + mesh).
+pub fn astronaut_landmarks() -> crate::vision::facemesh::Landmarks {
+    use crate::vision::{blazeface::FaceDetector, facemesh::FaceMesh};
     let img = astronaut();
     let det = FaceDetector::load()
         .unwrap()
         .detect(&img)
         .unwrap()
         .remove(0);
-    let lm = FaceMesh::load().unwrap().landmarks(&img, &det).unwrap();
-    let face = CanonicalFace::new(&img, &lm);
+    FaceMesh::load().unwrap().landmarks(&img, &det).unwrap()
+}
+
+/// The astronaut's canonical face and regions, for metric tests that repaint it.
+pub fn astronaut_face() -> (
+    crate::vision::face_frame::CanonicalFace,
+    crate::vision::regions::Regions,
+) {
+    use crate::vision::{face_frame::CanonicalFace, regions::Regions};
+    let face = CanonicalFace::new(&astronaut(), &astronaut_landmarks());
     let regions = Regions::new(&face);
     (face, regions)
 }

@@ -24,8 +24,8 @@ pub struct ClinicAnalysis {
     /// Overall skin health score, 0–100 (whole number; higher = healthier). The Dermis composite
     /// of the measured metrics (`all.score` of the DermIQ result).
     pub skin_score: u32,
-    /// Estimated skin age in years (whole number), as the Dermis measurements suggest; an
-    /// estimate from lines, firmness and texture, not a biological age test.
+    /// Estimated age in years (whole number): the apparent age the face model reads from the
+    /// photo (face-api's age network, docs/models.md), not a biological age test.
     pub skin_age: u32,
     /// One of `Normal`, `Dry`, `Oily`, `Combination`, `Sensitive`. These values are the contract's
     /// English words in every language (they are values, not text); the summary and the HTML

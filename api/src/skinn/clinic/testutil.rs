@@ -1,7 +1,8 @@
 //! Hand-built Reports for the rule tests.
 
 use super::vision_report::{
-    AcneScore, ImageQuality, MetricScore, OverallScore, Report, SkinTone, WrinkleScores,
+    AcneScore, AgeGenderEstimate, ImageQuality, MetricScore, OverallScore, Report, SkinTone,
+    WrinkleScores,
 };
 
 fn m(ui_score: f32, raw_score: f32, unit: &str) -> MetricScore {
@@ -19,8 +20,14 @@ pub fn healthy() -> Report {
     Report {
         all: OverallScore { score: 84.2 },
         skin_age: 27,
-        age_source: "skin_estimate".into(),
-        gender: None,
+        age_source: "model".into(),
+        gender: Some("female".into()),
+        gender_source: "model".into(),
+        age_gender_model: AgeGenderEstimate {
+            age: 27.2,
+            gender: "female".into(),
+            gender_probability: 0.86,
+        },
         skin_tone: SkinTone {
             fitzpatrick: "III".into(),
             monk: "04".into(),

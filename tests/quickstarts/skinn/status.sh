@@ -1,0 +1,1 @@
+curl https://skinnai-worker.london800800.workers.dev/api/v1/status
