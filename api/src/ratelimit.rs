@@ -1,6 +1,6 @@
-//! Per-key rate limits. In memory (governor's GCRA, embedded default) or in Redis (a fixed
-//! window shared by every server process, scaled setup). Both answer with what the response
-//! headers need: the limit, what remains, and when the window resets.
+//! Per-key rate limits. In memory (governor's GCRA, embedded default) or in Redis (the same GCRA
+//! as a Lua script, shared by every server process, scaled setup). Both answer with what the
+//! response headers need: the limit, what remains, and when the budget is whole again.
 use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
@@ -103,32 +103,45 @@ fn memory_hit(limiters: &Mutex<HashMap<Policy, Arc<Keyed>>>, key: &str, p: Polic
     }
 }
 
+/// GCRA in one atomic script, so both modes behave alike: `limit` requests may come at once, then
+/// one per `window / limit`. A fixed window would let 2 × `limit` through around its boundary.
+/// The clock is Redis's own (`TIME`), so server processes with skewed clocks agree. The key holds
+/// the theoretical arrival time (ms) and expires when the budget is whole again.
+const GCRA: &str = r"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local period = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local tat = tonumber(redis.call('GET', KEYS[1]) or now)
+if tat < now then tat = now end
+local ahead = tat + period - now
+if ahead > window then
+  return {0, 0, ahead - window}
+end
+redis.call('SET', KEYS[1], tat + period, 'PX', ahead)
+return {1, math.floor((window - ahead) / period), ahead}
+";
+
 async fn redis_hit(
     mut conn: ConnectionManager,
     key: &str,
     p: Policy,
 ) -> Result<Decision, redis::RedisError> {
+    let limit = p.limit.max(1);
     let window_ms = p.window.as_millis().max(1) as u64;
-    let now_ms = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default()
-        .as_millis() as u64;
-    let window_start = now_ms - now_ms % window_ms;
-    let redis_key = format!("dermis:rl:{key}:{}:{window_start}", p.limit);
-    // INCR and PEXPIRE in one round trip, atomically.
-    let (count,): (u64,) = redis::pipe()
-        .atomic()
-        .incr(&redis_key, 1)
-        .pexpire(&redis_key, window_ms as i64)
-        .ignore()
-        .query_async(&mut conn)
+    let period_ms = (window_ms / limit as u64).max(1);
+    let redis_key = format!("dermis:rl:{key}:{limit}:{window_ms}");
+    let (allowed, remaining, after_ms): (u8, u32, u64) = redis::Script::new(GCRA)
+        .key(&redis_key)
+        .arg(period_ms)
+        .arg(period_ms * limit as u64)
+        .invoke_async(&mut conn)
         .await?;
-    let reset_after = Duration::from_millis(window_start + window_ms - now_ms);
     Ok(Decision {
-        allowed: count <= p.limit as u64,
+        allowed: allowed == 1,
         limit: p.limit,
-        remaining: p.limit.saturating_sub(count as u32),
-        reset_after,
+        remaining,
+        reset_after: Duration::from_millis(after_ms),
     })
 }
 
@@ -136,26 +149,42 @@ async fn redis_hit(
 mod tests {
     use super::*;
 
-    #[tokio::test]
-    async fn memory_limiter_allows_the_limit_then_blocks_with_a_retry_time() {
-        let l = Limiter::memory();
+    /// Both limiters answer alike: the whole budget at once, then one request per window / limit.
+    async fn allows_the_limit_then_blocks_with_a_retry_time(l: Limiter, k: &str) {
         let p = Policy {
             limit: 3,
             window: Duration::from_secs(60),
         };
         for expected_remaining in [2, 1, 0] {
-            let d = l.hit("k", p).await.unwrap();
+            let d = l.hit(k, p).await.unwrap();
             assert!(d.allowed);
             assert_eq!(d.remaining, expected_remaining);
         }
-        let d = l.hit("k", p).await.unwrap();
+        let d = l.hit(k, p).await.unwrap();
         assert!(!d.allowed);
         assert!(
-            d.reset_after > Duration::from_secs(15) && d.reset_after <= Duration::from_secs(20)
+            d.reset_after > Duration::from_secs(15) && d.reset_after <= Duration::from_secs(20),
+            "{:?}",
+            d.reset_after
         );
         assert!(
-            l.hit("other", p).await.unwrap().allowed,
+            l.hit(&format!("{k}-other"), p).await.unwrap().allowed,
             "keys are independent"
         );
+    }
+
+    #[tokio::test]
+    async fn memory_limiter_allows_the_limit_then_blocks_with_a_retry_time() {
+        allows_the_limit_then_blocks_with_a_retry_time(Limiter::memory(), "k").await;
+    }
+
+    /// Needs the Redis server of the test machine (127.0.0.1:6379); fails loudly without it.
+    #[tokio::test]
+    async fn redis_limiter_allows_the_limit_then_blocks_with_a_retry_time() {
+        let l = Limiter::redis("redis://127.0.0.1:6379")
+            .await
+            .expect("Redis must run on 127.0.0.1:6379 for the tests");
+        let k = format!("unit-{}", uuid::Uuid::new_v4());
+        allows_the_limit_then_blocks_with_a_retry_time(l, &k).await;
     }
 }

@@ -55,7 +55,9 @@ pub struct StageTimings {
     pub decode_ms: f64,
     pub detect_ms: f64,
     pub landmarks_ms: f64,
-    /// The age/gender model (crop + two network passes).
+    /// The age/gender model (crop + two network passes). It runs alongside the first part of
+    /// `metrics_ms` (canonical crop, CIELAB, regions), so the stages overlap and do not add up
+    /// to the total.
     pub age_ms: f64,
     pub metrics_ms: f64,
     pub masks_ms: f64,
@@ -143,14 +145,27 @@ impl Engine {
             return Err(VisionError::NoFaceDetected);
         }
         timings.landmarks_ms = ms(t);
-        let t = Instant::now();
-        let (face, regions, q) = prepare(img, &lm)?;
-        let prepare_ms = ms(t);
-        // After the quality gate, so rejected photos do not pay for it. It runs even when both
-        // overrides are given: the report always carries the model's own estimate.
-        let t = Instant::now();
-        let age_gender = self.age_gender.estimate(img, &lm)?;
-        timings.age_ms = ms(t);
+        // The age/gender model and the canonical crop + CIELAB + regions (with the quality gate)
+        // need only the landmarks and take ≈ 16 ms each: running them side by side is what keeps
+        // a quick analysis under 60 ms on two cores. A photo the gate rejects wastes the age
+        // pass, which is rare. The model runs even when both overrides are given: the report
+        // always carries its own estimate.
+        let ((prepared, prepare_ms), (age_gender, age_ms)) = std::thread::scope(|s| {
+            let age = s.spawn(|| {
+                let t = Instant::now();
+                (self.age_gender.estimate(img, &lm), ms(t))
+            });
+            let t = Instant::now();
+            let prepared = prepare(img, &lm);
+            let prepare_ms = ms(t);
+            let age = age
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            ((prepared, prepare_ms), age)
+        });
+        let (face, regions, q) = prepared?;
+        let age_gender = age_gender?;
+        timings.age_ms = age_ms;
         let t = Instant::now();
         let findings = measure(face, regions, q, det, dets.len(), age_gender, opts);
         timings.metrics_ms = prepare_ms + ms(t);
@@ -445,8 +460,15 @@ mod tests {
 
     /// Largest score change per variant; see docs/metrics.md ("Stability").
     fn max_deltas(variants: &[(&str, RgbImage)]) -> Vec<(String, &'static str, f32)> {
+        max_deltas_from(&astronaut(), variants)
+    }
+
+    fn max_deltas_from(
+        original: &RgbImage,
+        variants: &[(&str, RgbImage)],
+    ) -> Vec<(String, &'static str, f32)> {
         let base = engine()
-            .analyze_image(&astronaut(), &Options::default())
+            .analyze_image(original, &Options::default())
             .unwrap()
             .result;
         let mut out = Vec::new();
@@ -491,6 +513,92 @@ mod tests {
             .filter(|(_, name, d)| *d > tolerance(name))
             .map(|(l, n, d)| format!("{l}: {n} moved {d:.1}"))
             .collect();
+        assert!(bad.is_empty(), "unstable scores:\n{}", bad.join("\n"));
+    }
+
+    /// Every committed photo is analysed as one face with plausible results.
+    #[test]
+    fn every_fixture_photo_is_one_analysable_face() {
+        // Wide age bands: apparent age of a model with a ± 6-year error, not identity checks.
+        for (file, age, gender) in [
+            // Grace Hopper (short hair, uniform, aged ≈ 80) is estimated "male": a known bias of
+            // face-api's model (docs/models.md), so her gender is not asserted.
+            ("grace_hopper.jpg", 45.0..95.0, None),
+            ("obama.jpg", 35.0..75.0, Some("male")),
+            ("biden.jpg", 45.0..85.0, Some("male")),
+        ] {
+            let path = format!("{}/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+            let a = engine()
+                .analyze_bytes(&std::fs::read(path).unwrap(), &Options::default())
+                .unwrap_or_else(|e| panic!("{file}: {e}"));
+            let r = a.result;
+            eprintln!("{file}: {:?}", scores(&r));
+            assert_eq!(r.faces_detected, 1, "{file}");
+            let model = &r.age_gender_model;
+            assert!(age.contains(&model.age), "{file}: age {}", model.age);
+            if let Some(g) = gender {
+                assert_eq!(model.gender, g, "{file}");
+            }
+            for (name, v) in scores(&r) {
+                assert!(
+                    v.is_finite() && (0.0..=100.0).contains(&v),
+                    "{file}: {name} = {v}"
+                );
+            }
+        }
+    }
+
+    /// A fixture photo decoded like an upload (EXIF, longest side ≤ 1024), cut to the largest
+    /// square centred on its face so that `rotate` keeps the face whole.
+    fn square_face_photo(file: &str) -> RgbImage {
+        let path = format!("{}/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+        let img = decode(&std::fs::read(path).unwrap()).unwrap();
+        let dets = engine().detector.detect(&img).unwrap();
+        let [x, y, w, h] = largest(&dets).expect("fixture has a face").bbox;
+        let side = img.width().min(img.height());
+        let left = ((x + w / 2.0) as u32)
+            .saturating_sub(side / 2)
+            .min(img.width() - side);
+        let top = ((y + h / 2.0) as u32)
+            .saturating_sub(side / 2)
+            .min(img.height() - side);
+        image::imageops::crop_imm(&img, left, top, side, side).to_image()
+    }
+
+    /// The issue's bar, on the photos whose faces are large enough for it (IOD ≥ 45 px at half
+    /// size): every score within 3 points (age within 3 years) under rotation ±10°, scaling
+    /// 0.5–2× and JPEG 60–95. The engine does not meet it yet (acne, pores and the wrinkle
+    /// regions move up to 25 points; table in docs/metrics.md), so it is kept out of the suite
+    /// until the metrics are made robust: `cargo nextest run -p jobs --run-ignored all -E
+    /// 'test(large_faces)'` prints every delta.
+    #[test]
+    #[ignore = "open work (issue 6): the engine is not yet within 3 points on these photos"]
+    fn scores_of_large_faces_move_at_most_3_points() {
+        let mut bad = Vec::new();
+        for file in ["obama.jpg", "biden.jpg"] {
+            let img = square_face_photo(file);
+            let n = img.width();
+            let variants = [
+                ("rotate -10", rotate(&img, -10.0)),
+                ("rotate +10", rotate(&img, 10.0)),
+                (
+                    "scale 0.5",
+                    resize(&img, n / 2, n / 2, FilterType::Triangle),
+                ),
+                (
+                    "scale 2",
+                    resize(&img, 2 * n, 2 * n, FilterType::CatmullRom),
+                ),
+                ("jpeg 60", jpeg(&img, 60)),
+                ("jpeg 95", jpeg(&img, 95)),
+            ];
+            bad.extend(
+                max_deltas_from(&img, &variants)
+                    .into_iter()
+                    .filter(|(_, _, d)| *d > 3.0)
+                    .map(|(l, n, d)| format!("{file} {l}: {n} moved {d:.1}")),
+            );
+        }
         assert!(bad.is_empty(), "unstable scores:\n{}", bad.join("\n"));
     }
 
