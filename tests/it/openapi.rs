@@ -4,6 +4,11 @@ use serde_json::Value;
 
 use crate::support::*;
 
+async fn spec(app: &TestApp) -> Value {
+    let resp = app.http.get(app.url("/openapi.json")).send().await.unwrap();
+    resp.json().await.unwrap()
+}
+
 #[tokio::test]
 async fn openapi_document_describes_every_dermiq_endpoint() {
     let app = TestApp::spawn(Options {
@@ -11,15 +16,7 @@ async fn openapi_document_describes_every_dermiq_endpoint() {
         ..Options::default()
     })
     .await;
-    let spec: Value = app
-        .http
-        .get(app.url("/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let spec = spec(&app).await;
     assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
     for (path, method) in [
         ("/v1/analyze", "post"),
@@ -86,15 +83,7 @@ async fn openapi_document_describes_the_skinn_and_skin_shade_dialects() {
         ..Options::default()
     })
     .await;
-    let spec: Value = app
-        .http
-        .get(app.url("/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let spec = spec(&app).await;
     for (path, method, scheme) in [
         ("/api/v1/analyze", "get", Some("SkinnBearer")),
         ("/api/v1/analyze", "post", Some("SkinnApiKey")),

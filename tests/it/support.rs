@@ -58,7 +58,8 @@ impl Drop for S3Server {
     }
 }
 
-fn free_port() -> u16 {
+/// A TCP port nobody listens on right now, for a server the test starts.
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
