@@ -3,7 +3,7 @@
 //! response headers need: the limit, what remains, and when the budget is whole again.
 use std::collections::HashMap;
 use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use governor::clock::{Clock, DefaultClock};
@@ -106,8 +106,11 @@ fn memory_hit(limiters: &Mutex<HashMap<Policy, Arc<Keyed>>>, key: &str, p: Polic
 /// GCRA in one atomic script, so both modes behave alike: `limit` requests may come at once, then
 /// one per `window / limit`. A fixed window would let 2 × `limit` through around its boundary.
 /// The clock is Redis's own (`TIME`), so server processes with skewed clocks agree. The key holds
-/// the theoretical arrival time (ms) and expires when the budget is whole again.
-const GCRA: &str = r"
+/// the theoretical arrival time (ms) and expires when the budget is whole again. Built once: the
+/// script's SHA-1 (for EVALSHA) is computed when it is created.
+static GCRA: LazyLock<redis::Script> = LazyLock::new(|| {
+    redis::Script::new(
+        r"
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local period = tonumber(ARGV[1])
@@ -120,7 +123,9 @@ if ahead > window then
 end
 redis.call('SET', KEYS[1], tat + period, 'PX', ahead)
 return {1, math.floor((window - ahead) / period), ahead}
-";
+",
+    )
+});
 
 async fn redis_hit(
     mut conn: ConnectionManager,
@@ -131,7 +136,7 @@ async fn redis_hit(
     let window_ms = p.window.as_millis().max(1) as u64;
     let period_ms = (window_ms / limit as u64).max(1);
     let redis_key = format!("dermis:rl:{key}:{limit}:{window_ms}");
-    let (allowed, remaining, after_ms): (u8, u32, u64) = redis::Script::new(GCRA)
+    let (allowed, remaining, after_ms): (u8, u32, u64) = GCRA
         .key(&redis_key)
         .arg(period_ms)
         .arg(period_ms * limit as u64)

@@ -91,4 +91,10 @@ impl App {
             request_id: s.request_id,
         })
     }
+
+    /// The account's spendable credits (0 for an account the projections do not know yet).
+    pub async fn balance(&self, account_id: uuid::Uuid) -> Result<i64, entities::DomainError> {
+        let row = self.domain.account(account_id).await?;
+        Ok(row.map(|(_, b)| b.balance).unwrap_or(0))
+    }
 }

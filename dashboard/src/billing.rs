@@ -177,12 +177,7 @@ async fn result_page(
     cancelled: bool,
     credited: Option<i64>,
 ) -> PageResult {
-    let balance = app
-        .domain
-        .account(session.account_id)
-        .await?
-        .map(|(_, b)| b.balance)
-        .unwrap_or(0);
+    let balance = app.balance(session.account_id).await?;
     render(&ResultPage {
         layout: Layout::new(session, csrf, "billing"),
         cancelled,

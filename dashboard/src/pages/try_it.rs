@@ -40,12 +40,7 @@ async fn try_page(
     error: Option<String>,
     status: StatusCode,
 ) -> PageResult {
-    let balance = app
-        .domain
-        .account(session.account_id)
-        .await?
-        .map(|(_, b)| b.balance)
-        .unwrap_or(0);
+    let balance = app.balance(session.account_id).await?;
     render_with(
         &TryPage {
             layout: Layout::new(session, csrf, "try"),
