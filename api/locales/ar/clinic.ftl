@@ -293,6 +293,7 @@ unit-lesions = { $value ->
    *[other] { $value } آفة
 }
 unit-lines = { $value }٪ من مساحة المنطقة مغطاة بالخطوط
+unit-fold = { $value }٪ من طول الطية فيها خط
 unit-pores = { $value } مسام لكل سم²
 unit-redness = { $value } (متوسط تجاوز a* للقيمة ١٢)
 unit-shine = { $value }٪ من البشرة لامعة

@@ -282,6 +282,7 @@ unit-lesions = { $value } { $value ->
    *[other] Läsionen
 }
 unit-lines = { $value } % der Fläche mit Linien
+unit-fold = { $value } % der Faltenlänge mit Linie
 unit-pores = { $value } Poren pro cm²
 unit-redness = { $value } (mittleres a* über 12)
 unit-shine = { $value } % der Haut mit Glanz

@@ -282,6 +282,7 @@ unit-lesions = { $value } { $value ->
    *[other] βλάβες
 }
 unit-lines = { $value }% της περιοχής με γραμμές
+unit-fold = { $value }% του μήκους της πτυχής με γραμμή
 unit-pores = { $value } πόροι ανά cm²
 unit-redness = { $value } (μέσο a* πάνω από 12)
 unit-shine = { $value }% της επιδερμίδας με γυαλάδα

@@ -284,6 +284,7 @@ unit-lesions = { $value } { $value ->
    *[other] lesions
 }
 unit-lines = { $value }% of area with lines
+unit-fold = { $value }% of the fold's length with a line
 unit-pores = { $value } pores per cm²
 unit-redness = { $value } (mean a* above 12)
 unit-shine = { $value }% of skin with shine

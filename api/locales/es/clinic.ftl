@@ -281,10 +281,11 @@ unit-lesions = { $value } { $value ->
     [one] lesión
    *[other] lesiones
 }
-unit-lines = % de la zona con líneas
+unit-lines = { $value } % de la zona con líneas
+unit-fold = { $value } % de la longitud del pliegue con línea
 unit-pores = { $value } poros por cm²
 unit-redness = { $value } (a* medio por encima de 12)
-unit-shine = % de piel con brillo
+unit-shine = { $value } % de piel con brillo
 unit-texture = { $value } (detalle L*, RMS)
 unit-dark-circles = { $value } (ΔL* mejilla − bajo el ojo)
 unit-firmness = { $value } (índice de descolgamiento, % DIO)

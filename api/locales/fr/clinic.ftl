@@ -282,10 +282,11 @@ unit-lesions = { $value } { $value ->
     [one] lésion
    *[other] lésions
 }
-unit-lines = % de la zone avec des rides
+unit-lines = { $value } % de la zone avec des rides
+unit-fold = { $value } % de la longueur du pli marquée d'une ride
 unit-pores = { $value } pores par cm²
 unit-redness = { $value } (a* moyen au-delà de 12)
-unit-shine = % de peau brillante
+unit-shine = { $value } % de peau brillante
 unit-texture = { $value } (détail L*, RMS)
 unit-dark-circles = { $value } (ΔL* joue − sous l'œil)
 unit-firmness = { $value } (indice d'affaissement, % DIO)

@@ -282,6 +282,7 @@ unit-lesions = { $value } { $value ->
    *[other] lesioni
 }
 unit-lines = { $value }% dell'area con rughe
+unit-fold = { $value }% della lunghezza della piega con una ruga
 unit-pores = { $value } pori per cm²
 unit-redness = { $value } (a* medio oltre 12)
 unit-shine = { $value }% di pelle lucida

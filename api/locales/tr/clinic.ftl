@@ -280,6 +280,7 @@ metric-oiliness = Yağlanma (parlaklık)
 metric-firmness = Sıkılık
 unit-lesions = { $value } lezyon
 unit-lines = %{ $value } çizgili alan
+unit-fold = %{ $value } kıvrım uzunluğu çizgili
 unit-pores = { $value } gözenek/cm²
 unit-redness = { $value } (12 üzerindeki ortalama a* fazlası)
 unit-shine = %{ $value } parlak cilt

@@ -19,6 +19,15 @@ pub const CROP: usize = 512;
 pub const SPAN_IOD: f32 = 4.4;
 /// The crop centre lies this many IODs below the eye midpoint.
 const CENTRE_BELOW_EYES: f32 = 0.55;
+/// The common detail resolution, as an IOD in source pixels (≈ 1.7 mm per pixel): every detail
+/// measurement (wrinkles, pores, texture, acne) sees the face as a photo with this IOD would show
+/// it. A 1024-px selfie at arm's length has an IOD of 80–200 px, a webcam frame 40–60 px; fixing
+/// the resolution below them makes a score depend on the skin, not on the camera, the distance or
+/// the JPEG quality (see docs/metrics.md, "Common resolution").
+pub const COMMON_IOD_PX: f32 = 32.0;
+/// Blur (σ) of a photo's own pixel, in its pixels: optics, demosaicing and compression (≈ 0.6)
+/// and the bilinear interpolation into the crop (triangle kernel, 1/√6 ≈ 0.41), in quadrature.
+const PIXEL_BLUR: f32 = 0.73;
 
 /// The face resampled into the canonical crop, with its landmarks and CIELAB planes.
 pub struct CanonicalFace {
@@ -175,6 +184,27 @@ impl CanonicalFace {
 
     pub fn pt(&self, i: usize) -> [f32; 2] {
         self.lm[i]
+    }
+
+    /// Blur already in the crop (σ, crop px): a source pixel's own blur magnified by the
+    /// upsampling, or about half a crop pixel when the source is finer than the crop.
+    fn own_blur(&self) -> f32 {
+        PIXEL_BLUR * (self.iod / self.iod_image_px).max(0.55)
+    }
+
+    /// σ (crop px) of a Gaussian filter of nominal scale `sigma` applied to this crop *at the
+    /// common resolution*: the filter also adds the blur that brings the crop down to
+    /// [`COMMON_IOD_PX`] (Gaussians compose in quadrature, so this costs nothing extra).
+    pub fn common_sigma(&self, sigma: f32) -> f32 {
+        let target = PIXEL_BLUR * self.iod / COMMON_IOD_PX;
+        let add = (target * target - self.own_blur().powi(2)).max(0.0);
+        (sigma * sigma + add).sqrt()
+    }
+
+    /// True when the photo has less detail than the common resolution: detail scores are then
+    /// measured on a blurrier face and read healthier than they are.
+    pub fn resolution_limited(&self) -> bool {
+        self.iod_image_px < COMMON_IOD_PX
     }
 }
 

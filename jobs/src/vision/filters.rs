@@ -69,6 +69,10 @@ fn kernel(sigma: f32) -> Vec<f32> {
 /// Separable Gaussian blur with clamped borders. Large σ (> 4) uses three box passes (Wells
 /// 1986), whose cost does not grow with σ and which matches the Gaussian to a few percent.
 pub fn gaussian(p: &Plane, sigma: f32) -> Plane {
+    // Below a tenth of a pixel the kernel is a delta (and σ = 0 would divide by zero).
+    if sigma < 0.1 {
+        return p.clone();
+    }
     if sigma > 4.0 {
         return box3(p, sigma);
     }

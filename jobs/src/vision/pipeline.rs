@@ -150,6 +150,7 @@ pub fn measure(
             exposure: score::r1(q.mean_l),
             overexposed_pct: score::r1(q.overexposed_pct),
             face_resolution_px: score::r1(face.iod_image_px),
+            resolution_limited: face.resolution_limited(),
             roll_deg: score::r1(roll),
             detection_score: (det.score * 1000.0).round() / 1000.0,
         },

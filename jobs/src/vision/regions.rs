@@ -27,6 +27,8 @@ pub struct Regions {
     pub crow_feet_left: Mask,
     pub nasolabial_right: Mask,
     pub nasolabial_left: Mask,
+    /// The fold bands' axes (nose wing → beside the mouth corner), right then left, crop px.
+    pub nasolabial_axes: [[[f32; 2]; 2]; 2],
     /// Lip surface (outer contour minus the mouth opening).
     pub lips: Mask,
     pub eyes: Mask,
@@ -96,6 +98,11 @@ impl Regions {
         let geometric_skin = inner.and_not(&excluded);
         // Dilated so that hair-fringe and frame edges do not read as wrinkles or pores.
         let skin = geometric_skin.and_not(&non_skin_pixels(face, &geometric_skin).morph(r(0.05)));
+        // The regions that detail filters read keep a further 0.07 IOD (≈ 2 σ of the largest line
+        // and dot filters) inside the skin, so that the edges of hair, the face outline, eyes and
+        // brows do not read as lines or pores. Without it, the darkening at the face's silhouette
+        // was most of the "crow's feet" found, and it moved with resolution.
+        let core = skin.morph(-r(0.07));
 
         // Brow line: top edge of the brows (upper outline points), per side.
         let brow_top = |idx: &[usize]| {
@@ -108,9 +115,9 @@ impl Regions {
         let bridge = face.pt(NOSE_BRIDGE);
         let mid_x = (face.pt(RIGHT_EYE_INNER)[0] + face.pt(LEFT_EYE_INNER)[0]) / 2.0;
         let glabella =
-            skin.within(|x, y| (x - mid_x).abs() < 0.2 * iod && y >= brow_line && y < bridge[1]);
+            core.within(|x, y| (x - mid_x).abs() < 0.2 * iod && y >= brow_line && y < bridge[1]);
         let top = face.pt(FOREHEAD_TOP)[1] + 0.05 * iod;
-        let forehead = skin.within(|_, y| y < brow_line && y > top);
+        let forehead = core.within(|_, y| y < brow_line && y > top);
 
         let under_eye = |lid: &[usize]| {
             let lower = pts(face, lid);
@@ -124,7 +131,7 @@ impl Regions {
         // Crow's feet: lateral to the outer canthus, 0.15–0.5 IOD outward (the canthus itself is a
         // strong dark corner that would read as a line).
         let crow = |corner: [f32; 2], outward: f32| {
-            skin.within(|x, y| {
+            core.within(|x, y| {
                 let d = (x - corner[0]) * outward;
                 d > 0.15 * iod
                     && d < 0.5 * iod
@@ -137,19 +144,25 @@ impl Regions {
 
         // Nasolabial fold: a band along the line from beside the nose wing to beside the mouth
         // corner.
-        let fold = |ala: [f32; 2], corner: [f32; 2], outward: f32| {
-            let a = [ala[0] + outward * 0.06 * iod, ala[1] - 0.05 * iod];
-            let b = [corner[0] + outward * 0.06 * iod, corner[1] + 0.02 * iod];
-            skin.within(|x, y| seg_dist([x, y], a, b) < 0.08 * iod)
+        let fold_axis = |ala: [f32; 2], corner: [f32; 2], outward: f32| {
+            [
+                [ala[0] + outward * 0.06 * iod, ala[1] - 0.05 * iod],
+                [corner[0] + outward * 0.06 * iod, corner[1] + 0.02 * iod],
+            ]
         };
-        let nasolabial_right = fold(ra, face.pt(MOUTH_RIGHT), -1.0);
-        let nasolabial_left = fold(la, face.pt(MOUTH_LEFT), 1.0);
+        let nasolabial_axes = [
+            fold_axis(ra, face.pt(MOUTH_RIGHT), -1.0),
+            fold_axis(la, face.pt(MOUTH_LEFT), 1.0),
+        ];
+        let fold = |[a, b]: [[f32; 2]; 2]| core.within(|x, y| seg_dist([x, y], a, b) < 0.08 * iod);
+        let nasolabial_right = fold(nasolabial_axes[0]);
+        let nasolabial_left = fold(nasolabial_axes[1]);
 
         // Cheeks: below the under-eye band, down to 0.15 IOD below the mouth corners (a smile lifts
         // them), lateral to the nose wing and outside the fold band.
         let cheek = |lid: usize, corner: [f32; 2], ala: [f32; 2], outward: f32, fold: &Mask| {
             let y0 = face.pt(lid)[1] + 0.38 * iod;
-            skin.within(|x, y| {
+            core.within(|x, y| {
                 y > y0
                     && y < corner[1] + 0.15 * iod
                     && (x - ala[0]) * outward > 0.05 * iod
@@ -178,11 +191,11 @@ impl Regions {
             [tip[0], tip[1] + 0.05 * iod],
             [ra[0], ra[1]],
         ];
-        let nose = Mask::polygon(n, n, &nose_poly).and(&skin);
+        let nose = Mask::polygon(n, n, &nose_poly).and(&core);
 
         let (lip_bottom, chin_pt) = (face.pt(LOWER_LIP_BOTTOM), face.pt(CHIN));
         let (mr, ml) = (face.pt(MOUTH_RIGHT)[0], face.pt(MOUTH_LEFT)[0]);
-        let chin = skin.within(|x, y| {
+        let chin = core.within(|x, y| {
             y > lip_bottom[1] + 0.06 * iod && y < chin_pt[1] - 0.04 * iod && x > mr && x < ml
         });
 
@@ -209,6 +222,7 @@ impl Regions {
             crow_feet_left,
             nasolabial_right,
             nasolabial_left,
+            nasolabial_axes,
             lips,
             eyes,
             brows,
@@ -235,7 +249,22 @@ fn non_skin_pixels(face: &CanonicalFace, area: &Mask) -> Mask {
         let dab = ((lab.a[i] - ma).powi(2) + (lab.b[i] - mb).powi(2)).sqrt();
         m.data[i] = lab.l[i] < ml - 25.0 || (dab > 22.0 && lab.l[i] < ml + 10.0);
     }
-    m
+    // Below the brows, deep folds and wrinkles are dark too, but thin, and are what the wrinkle
+    // metric measures, while brows, frames, beards and background come in areas: there an
+    // opening (erode, then dilate, by 0.035 IOD) keeps the areas and drops structures narrower
+    // than ≈ 4 mm. Above the brows, thin dark strands are hair and stay excluded.
+    let k = (0.035 * face.iod).round() as i32;
+    let opened = m.morph(-k).morph(k);
+    let brow_level =
+        (face.pt(RIGHT_EYE_OUTER)[1] + face.pt(LEFT_EYE_OUTER)[1]) / 2.0 - 0.25 * face.iod;
+    Mask::from_fn(m.width, m.height, |x, y| {
+        let (xi, yi) = (x as usize, y as usize);
+        if y < brow_level {
+            m.get(xi, yi)
+        } else {
+            opened.get(xi, yi)
+        }
+    })
 }
 
 #[cfg(test)]

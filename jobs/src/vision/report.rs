@@ -95,12 +95,17 @@ pub struct ImageQuality {
     /// Sharpness: variance of the Laplacian of L* on the face at a fixed face scale (IOD ≈ 39 px).
     /// Below 2 the image is rejected as too blurred.
     pub blur: f32,
-    /// Mean L* of the face skin (0–100). Below 25 the image is rejected as too dark.
+    /// Mean L* of the face skin (0–100). Below 18 the image is rejected as too dark.
     pub exposure: f32,
     /// Share of face skin pixels that are clipped bright (any channel ≥ 250), percent.
     pub overexposed_pct: f32,
     /// Inter-ocular distance in the analysed image, pixels (resolution available for detail).
     pub face_resolution_px: f32,
+    /// True when `face_resolution_px` is below the common detail resolution (38 px) every detail
+    /// score is measured at: wrinkles, pores, texture and acne then read healthier than they are.
+    /// (Absent in reports stored before it existed; read as false.)
+    #[serde(default)]
+    pub resolution_limited: bool,
     /// Head roll in degrees (eye line vs horizontal).
     pub roll_deg: f32,
     /// Detector confidence of the analysed face, 0–1.

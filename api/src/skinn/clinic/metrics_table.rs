@@ -101,4 +101,18 @@ mod tests {
             .iter()
             .any(|row| row.measurement.ends_with("pores per mm²")));
     }
+
+    /// A unit message that drops its `$value` shows a bare unit ("% de la zona…") in the report.
+    #[test]
+    fn every_unit_in_every_language_shows_its_value() {
+        for lang in Language::ALL {
+            for (unit, _) in UNITS {
+                let m = measurement(7.25, unit, lang);
+                assert!(
+                    ["7", "٧"].iter().any(|d| m.contains(d)),
+                    "{lang:?} {unit}: {m}"
+                );
+            }
+        }
+    }
 }

@@ -10,15 +10,15 @@ const HALF: f32 = 10.0;
 /// **Firmness** — what: signs of sagging in the lower face (not elasticity, which a photo cannot
 /// measure).
 /// How: raw = mouth-corner droop + fold term, where droop = how far the mouth corners sit below
-/// the lip centre line (mean of landmarks 13/14), in % of IOD, floored at 0; fold term = 0.2 ×
-/// the nasolabial wrinkle raw (% of fold band on lines). Score: `ui(raw, 10, 2)`.
+/// the lip centre line (mean of landmarks 13/14), in % of IOD, floored at 0; fold term = 0.04 ×
+/// the nasolabial wrinkle raw (% of fold length on a line, so at most 4). Score: `ui(raw, 10, 2)`.
 /// Limits: expression dominates (a smile lifts the corners; a frown drops them); head pitch
 /// changes the droop; this is a proxy, not a measurement of skin elasticity.
 pub fn firmness(face: &CanonicalFace, nasolabial_pct: f32) -> MetricScore {
     let centre = (face.pt(13)[1] + face.pt(14)[1]) / 2.0;
     let corners = (face.pt(MOUTH_RIGHT)[1] + face.pt(MOUTH_LEFT)[1]) / 2.0;
     let droop = (100.0 * (corners - centre) / face.iod).max(0.0);
-    let raw = droop + 0.2 * nasolabial_pct;
+    let raw = droop + 0.04 * nasolabial_pct;
     MetricScore {
         ui_score: ui(raw, HALF, 2.0),
         raw_score: (raw * 100.0).round() / 100.0,

@@ -6,33 +6,43 @@ use super::super::regions::Regions;
 use super::score::{r1, ui};
 use crate::vision::report::MetricScore;
 
-/// LoG scale in crop pixels (≈ 0.5 mm at the average IOD of 63 mm).
+/// Nominal LoG scale in crop pixels, applied at the common resolution (σ ≈ 2.5 crop px there,
+/// so dots of ≈ 1.5–3 mm).
 const SIGMA: f32 = 1.0;
-/// Scale-normalised LoG response (L* units) of a visible pore.
-const RESPONSE_T: f32 = 1.5;
+/// Scale-normalised LoG response (L* units) of a dot: a local maximum counts 0 at `RESPONSE_LO`,
+/// fully from `RESPONSE_HI`, linearly between (a ramp, not a threshold, so that noise and
+/// resampling near the threshold move the count a little, not by whole dots).
+const RESPONSE_LO: f32 = 0.8;
+const RESPONSE_HI: f32 = 1.6;
 /// Average adult inter-ocular distance, cm, to express densities per cm².
 pub const IOD_CM: f32 = 6.3;
 const HALF_DENSITY: f32 = 6.0;
 
-/// **Pores** — what: visible (enlarged) pores on cheeks and nose.
-/// How: scale-normalised Laplacian of Gaussian on L* (σ = 1 crop px); local maxima (3×3) above
-/// 1.5 are pores. Raw: pores per cm² of cheek+nose skin, converting pixels with the average adult
-/// IOD of 6.3 cm. Score: `ui(density, 6, 1.5)`. Limits: needs ≥ ~0.5 mm per image pixel (IOD ≥
-/// 120 px); at lower resolution pores are invisible and the score is optimistic. Blackheads and
-/// small dark freckles count too.
+/// **Pores** — what: visible enlarged pores and blackheads on cheeks and nose, as dark dots.
+/// How: scale-normalised Laplacian of Gaussian on L* (nominal σ = 1 crop px at the common
+/// resolution); each 3×3 local maximum counts by its response, 0 at 0.8 rising to 1 at 1.6.
+/// Raw: pores (dots) per cm² of cheek+nose skin, converting pixels with the average adult IOD of 6.3 cm.
+/// Score: `ui(density, 6, 2)` (a dot or two per cm² is what any skin shows at this resolution). Limits: at the common resolution (≈ 1.7 mm per pixel) single
+/// normal pores (0.1–0.5 mm) are invisible; what is counted are enlarged pores, clusters and
+/// blackheads large or dark enough to show in an ordinary photo. Small dark freckles count too.
 pub fn pores(face: &CanonicalFace, regions: &Regions) -> (MetricScore, Vec<(f32, f32)>) {
     let n = face.lab.width;
     let l = Plane::new(n, n, face.lab.l.clone());
     let region = regions.cheeks().or(&regions.nose);
-    let r = l.windowed(region.bbox(6).unwrap_or((0, 0, n, n)), |w| {
-        dark_blobs(w, SIGMA)
-    });
+    let sigma = face.common_sigma(SIGMA);
+    let r = l.windowed(
+        region
+            .bbox(6 + (3.0 * sigma) as usize)
+            .unwrap_or((0, 0, n, n)),
+        |w| dark_blobs(w, sigma),
+    );
     let mut found = Vec::new();
+    let mut weight = 0.0;
     for y in 1..n - 1 {
         for x in 1..n - 1 {
             let i = y * n + x;
             let v = r.data[i];
-            if !region.data[i] || v < RESPONSE_T {
+            if !region.data[i] || v <= RESPONSE_LO {
                 continue;
             }
             let is_max = (-1..=1).all(|dy: isize| {
@@ -41,16 +51,20 @@ pub fn pores(face: &CanonicalFace, regions: &Regions) -> (MetricScore, Vec<(f32,
                 })
             });
             if is_max {
-                found.push((x as f32, y as f32));
+                let w = ((v - RESPONSE_LO) / (RESPONSE_HI - RESPONSE_LO)).min(1.0);
+                weight += w;
+                if w >= 0.5 {
+                    found.push((x as f32, y as f32));
+                }
             }
         }
     }
     let cm_per_px = IOD_CM / face.iod;
     let area_cm2 = region.count() as f32 * cm_per_px * cm_per_px;
-    let density = found.len() as f32 / area_cm2.max(1e-3);
+    let density = weight / area_cm2.max(1e-3);
     (
         MetricScore {
-            ui_score: ui(density, HALF_DENSITY, 1.5),
+            ui_score: ui(density, HALF_DENSITY, 2.0),
             raw_score: r1(density),
             unit: "pores per cm²".into(),
         },
@@ -64,12 +78,14 @@ mod tests {
     use crate::vision::testutil::{astronaut_face, repaint};
 
     #[test]
-    fn a_grid_of_small_dark_dots_lowers_hd_pore() {
+    fn a_grid_of_enlarged_dark_pores_lowers_hd_pore() {
         let (mut face, regions) = astronaut_face();
         let (before, _) = pores(&face, &regions);
         let region = regions.cheeks().or(&regions.nose);
         repaint(&mut face, |x, y, p| {
-            if region.get(x as usize, y as usize) && x % 7 == 3 && y % 7 == 3 {
+            // 3×3-px dots (≈ 1.6 mm) every 10 px: enlarged pores, visible at the common
+            // resolution.
+            if region.get(x as usize, y as usize) && x % 10 < 3 && y % 10 < 3 {
                 p.map(|c| (c as f32 * 0.8) as u8)
             } else {
                 p

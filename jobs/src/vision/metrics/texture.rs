@@ -6,15 +6,15 @@ use super::super::regions::Regions;
 use super::score::ui;
 use crate::vision::report::MetricScore;
 
-/// Band-pass (difference of Gaussians, crop px): detail between ≈ 1 and 3 mm. The finest scale
-/// is left out because it is below the resolution of small faces and full of JPEG noise.
+/// Band-pass (difference of Gaussians, nominal crop px at the common resolution): detail between
+/// ≈ 1.5 and 3 mm. Finer detail is below the common resolution (and full of JPEG noise).
 const SIGMA_FINE: f32 = 1.5;
 const SIGMA_COARSE: f32 = 5.0;
 const HALF_RMS: f32 = 3.0;
 
 /// **Texture** — what: unevenness of the skin surface (bumps, roughness, fine scars).
-/// How: difference of Gaussians of L* (σ 1.5 − σ 5 crop px, ≈ 1–3 mm) gives the surface
-/// detail; the raw value is the RMS of that detail over cheeks, forehead and chin, in L* units, after clipping each pixel to
+/// How: difference of Gaussians of L* (nominal σ 1.5 − σ 5 crop px at the common resolution,
+/// ≈ 1.5–3 mm) gives the surface detail; the raw value is the RMS of that detail over cheeks, forehead and chin, in L* units, after clipping each pixel to
 /// ±8 so single spots (acne, pores) do not dominate. Score: `ui(rms, 3, 2)`.
 /// Limits: sensor noise and JPEG artefacts add roughness in dark or heavily compressed photos;
 /// make-up and beauty filters smooth it away. Returns the detail plane for the mask.
@@ -22,12 +22,12 @@ pub fn texture(face: &CanonicalFace, regions: &Regions) -> (MetricScore, Plane) 
     let n = face.lab.width;
     let l = Plane::new(n, n, face.lab.l.clone());
     let region = regions.cheeks().or(&regions.forehead).or(&regions.chin);
-    let win = region
-        .bbox((3.0 * SIGMA_COARSE) as usize)
-        .unwrap_or((0, 0, n, n));
-    let detail = l.windowed(win, |w| {
-        gaussian(w, SIGMA_FINE).sub(&gaussian(w, SIGMA_COARSE))
-    });
+    let (fine, coarse) = (
+        face.common_sigma(SIGMA_FINE),
+        face.common_sigma(SIGMA_COARSE),
+    );
+    let win = region.bbox((3.0 * coarse) as usize).unwrap_or((0, 0, n, n));
+    let detail = l.windowed(win, |w| gaussian(w, fine).sub(&gaussian(w, coarse)));
     let (mut sum, mut cnt) = (0.0f64, 0usize);
     for (i, &m) in region.data.iter().enumerate() {
         if m {
@@ -56,9 +56,10 @@ mod tests {
     fn fine_bumps_lower_hd_texture() {
         let (mut face, regions) = astronaut_face();
         let (before, _) = texture(&face, &regions);
-        // A deterministic ±20-level checker of 5-px cells (≈ 2.7 mm): rough, not noisy.
+        // A deterministic ±20-level checker of 8-px cells (≈ 4 mm bumps): rough, not noisy, and
+        // coarse enough to survive the common resolution.
         repaint(&mut face, |x, y, p| {
-            let d: i16 = if (x / 5 + y / 5) % 2 == 0 { 20 } else { -20 };
+            let d: i16 = if (x / 8 + y / 8) % 2 == 0 { 20 } else { -20 };
             p.map(|c| (c as i16 + d).clamp(0, 255) as u8)
         });
         let (after, _) = texture(&face, &regions);

@@ -11,9 +11,10 @@ use crate::vision::report::{MetricScore, WrinkleScores};
 /// A soft ramp instead of one threshold keeps the score from jumping with noise and resampling.
 const RIDGE_LO: f32 = 1.0;
 const RIDGE_HI: f32 = 2.2;
-/// Ridge scales in crop pixels (IOD ≈ 116 px, so ≈ 1.1 and 1.6 mm): coarse enough to be resolved
-/// in small faces (IOD ≈ 45 px), so scores do not depend on the photo's resolution.
-const SIGMAS: [f32; 2] = [2.0, 3.0];
+/// Nominal ridge scales in crop pixels (IOD ≈ 116 px, so ≈ 0.8 and 1.6 mm), applied at the
+/// common resolution ([`CanonicalFace::common_sigma`]), so scores do not depend on the photo's
+/// resolution.
+const SIGMAS: [f32; 2] = [1.5, 3.0];
 
 /// Expected line direction of a region, which suppresses hair, brows and shading edges that run
 /// the other way.
@@ -75,6 +76,34 @@ fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Ma
     (sum, n, m)
 }
 
+/// Fold length on a line giving nasolabial 50.
+const FOLD_HALF_PCT: f32 = 50.0;
+
+/// Share (%) of a nasolabial band's length along which the band holds a line: the band is cut
+/// into 2-px slices across its axis and each slice counts with its strongest line coverage.
+/// A fold is one line whose exact place in the band varies with the landmarks, so its length is
+/// measured, not the band's area it covers (which moves with where the band's edges fall).
+fn fold_length_on_line(r: &Responses, band: &Mask, [a, b]: [[f32; 2]; 2]) -> f32 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let len2 = (dx * dx + dy * dy).max(1.0);
+    let slices = (len2.sqrt() / 2.0).ceil().max(1.0) as usize;
+    let mut best = vec![None::<f32>; slices];
+    for (i, inside) in band.data.iter().enumerate() {
+        let (x, y) = (i % band.width, i / band.width);
+        if !*inside || x < r.x0 || y < r.y0 || x >= r.x0 + r.w || y >= r.y0 + r.h {
+            continue;
+        }
+        let t = ((x as f32 - a[0]) * dx + (y as f32 - a[1]) * dy) / len2;
+        let k = ((t * slices as f32) as isize).clamp(0, slices as isize - 1) as usize;
+        let j = (y - r.y0) * r.w + (x - r.x0);
+        let s = r.scales.iter().map(|(s, _)| s.data[j]).fold(0.0, f32::max);
+        let c = ((s - RIDGE_LO) / (RIDGE_HI - RIDGE_LO)).clamp(0.0, 1.0);
+        best[k] = Some(best[k].map_or(c, |v: f32| v.max(c)));
+    }
+    let seen: Vec<f32> = best.into_iter().flatten().collect();
+    100.0 * seen.iter().sum::<f32>() / seen.len().max(1) as f32
+}
+
 fn score(sum: f32, n: usize, half: f32) -> MetricScore {
     let pct = 100.0 * sum / n.max(1) as f32;
     MetricScore {
@@ -86,12 +115,13 @@ fn score(sum: f32, n: usize, half: f32) -> MetricScore {
 
 /// **Wrinkles** — what: lines and folds per region (forehead, crow's feet, nasolabial, glabella)
 /// and all together (`whole`).
-/// How: Hessian valley detector on L* at σ = 2 and 3 crop px (Frangi-like: largest
-/// eigenvalue, blob-penalised, σ²-normalised), weighted by the region's expected line direction
-/// (forehead horizontal, glabella vertical, others any); each pixel's line coverage ramps from 0
-/// at strength 1.0 to 1 at 2.2 (L* units). Raw: mean coverage of the region's skin, % (the
-/// share of the region covered by lines). Score: `ui(pct, half, 1.5)` with half 8 %
-/// (forehead, crow's feet, glabella) and 14 % (nasolabial, where a fold is normal).
+/// How: Hessian valley detector on L* at nominal σ = 1.5 and 3 crop px at the common resolution
+/// (Frangi-like: largest eigenvalue, blob-penalised, σ²-normalised), weighted by the region's
+/// expected line direction (forehead horizontal, glabella vertical, others any); each pixel's
+/// line coverage ramps from 0 at strength 1.0 to 1 at 2.2 (L* units). Raw: mean coverage of the
+/// region's skin, % (the share of the region covered by lines); score `ui(pct, half, 1.5)` with
+/// half 8 % (9 % for `whole`). The nasolabial fold is one line, so its raw is the share of the
+/// fold's length that holds a line ([`fold_length_on_line`]); score `ui(pct, 50, 2)`.
 /// Limits: expression lines (smiling, frowning) count; strong side light exaggerates and flat
 /// light hides lines; lines finer than ≈ 1 mm are not resolved at the canonical scale.
 pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
@@ -105,7 +135,8 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         .or(&crow_r)
         .or(&naso_r)
         .or(&regions.glabella);
-    let margin = (3.0 * SIGMAS[1]).ceil() as usize + 2;
+    let sigmas = SIGMAS.map(|s| face.common_sigma(s));
+    let margin = (3.0 * sigmas[1]).ceil() as usize + 2;
     let (x0, y0, x1, y1) = all.bbox(margin).unwrap_or((0, 0, n, n));
     let window = l.crop(x0, y0, x1 - x0, y1 - y0);
     let strength = Responses {
@@ -113,17 +144,28 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         y0,
         w: x1 - x0,
         h: y1 - y0,
-        scales: SIGMAS.iter().map(|&s| dark_ridges(&window, s)).collect(),
+        scales: sigmas.iter().map(|&s| dark_ridges(&window, s)).collect(),
     };
     let (fs, fn_, forehead) = region_lines(&strength, &regions.forehead, Orientation::Horizontal);
     let (cs, cn, crow_feet) = region_lines(&strength, &crow_r, Orientation::Any);
     let (ns, nn, nasolabial) = region_lines(&strength, &naso_r, Orientation::Any);
     let (gs, gn, glabella) = region_lines(&strength, &regions.glabella, Orientation::Vertical);
+    let fold_pct = regions
+        .nasolabial_axes
+        .iter()
+        .zip([&regions.nasolabial_right, &regions.nasolabial_left])
+        .map(|(&axis, band)| fold_length_on_line(&strength, band, axis))
+        .sum::<f32>()
+        / 2.0;
     let scores = WrinkleScores {
         whole: score(fs + cs + ns + gs, fn_ + cn + nn + gn, 9.0),
         forehead: score(fs, fn_, 8.0),
         crow_feet: score(cs, cn, 8.0),
-        nasolabial: score(ns, nn, 14.0),
+        nasolabial: MetricScore {
+            ui_score: ui(fold_pct, FOLD_HALF_PCT, 2.0),
+            raw_score: r1(fold_pct),
+            unit: "% of fold length on a line".into(),
+        },
         glabella: score(gs, gn, 8.0),
     };
     Wrinkles {
@@ -144,13 +186,14 @@ mod tests {
     fn fine_dark_lines_on_forehead_lower_forehead_score() {
         let (mut face, regions) = astronaut_face();
         let before = wrinkles(&face, &regions).scores;
-        // Horizontal 1-px lines, 25 % darker, every 6 rows across the forehead region.
+        // Horizontal 2-px lines, 25 % darker, every 12 rows (≈ 6.5 mm, like real forehead
+        // lines) across the forehead region.
         let rows: Vec<usize> = (0..face.lab.height)
             .filter(|y| (0..face.lab.width).any(|x| regions.forehead.get(x, *y)))
             .collect();
         let fh = regions.forehead.clone();
         repaint(&mut face, |x, y, p| {
-            if fh.get(x as usize, y as usize) && (y as usize - rows[0]) % 6 == 2 {
+            if fh.get(x as usize, y as usize) && (y as usize - rows[0]) % 12 < 2 {
                 p.map(|c| (c as f32 * 0.75) as u8)
             } else {
                 p
