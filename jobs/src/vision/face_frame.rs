@@ -19,7 +19,7 @@ pub const CROP: usize = 512;
 pub const SPAN_IOD: f32 = 4.4;
 /// The crop centre lies this many IODs below the eye midpoint.
 const CENTRE_BELOW_EYES: f32 = 0.55;
-/// The common detail resolution, as an IOD in source pixels (≈ 1.7 mm per pixel): every detail
+/// The common detail resolution, as an IOD in source pixels (≈ 2 mm per pixel): every detail
 /// measurement (wrinkles, pores, texture, acne) sees the face as a photo with this IOD would show
 /// it. A 1024-px selfie at arm's length has an IOD of 80–200 px, a webcam frame 40–60 px; fixing
 /// the resolution below them makes a score depend on the skin, not on the camera, the distance or

@@ -43,6 +43,9 @@ pub const RIGHT_ALA: usize = 129;
 pub const LEFT_ALA: usize = 358;
 pub const MOUTH_RIGHT: usize = 61;
 pub const MOUTH_LEFT: usize = 291;
+/// Inner commissures (where the lips' inner contours meet).
+pub const MOUTH_RIGHT_INNER: usize = 78;
+pub const MOUTH_LEFT_INNER: usize = 308;
 pub const LOWER_LIP_BOTTOM: usize = 17;
 /// Widest points of the face at cheekbone level.
 pub const RIGHT_CHEEKBONE: usize = 234;

@@ -101,7 +101,7 @@ pub struct ImageQuality {
     pub overexposed_pct: f32,
     /// Inter-ocular distance in the analysed image, pixels (resolution available for detail).
     pub face_resolution_px: f32,
-    /// True when `face_resolution_px` is below the common detail resolution (38 px) every detail
+    /// True when `face_resolution_px` is below the common detail resolution (32 px) every detail
     /// score is measured at: wrinkles, pores, texture and acne then read healthier than they are.
     /// (Absent in reports stored before it existed; read as false.)
     #[serde(default)]

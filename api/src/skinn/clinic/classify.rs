@@ -58,7 +58,7 @@ impl UvDamage {
 
 /// Skin type, first matching rule wins (scores 0–100, higher = healthier):
 /// 1. redness < 40 → Sensitive (marked diffuse redness is the only reactivity sign a photo shows);
-/// 2. oiliness < 45 → Oily (more than ≈ 4.6 % of the skin is specular shine);
+/// 2. oiliness < 45 → Oily (more than a weighted ≈ 9 % of the skin is specular shine);
 /// 3. oiliness < 65, or pores < 50 → Combination (some shine, or visible pores without overall
 ///    shine: the engine reports one oiliness value for the whole face, so zones cannot be compared);
 /// 4. oiliness ≥ 80 and (texture < 60 or hydration estimate < 60 %) → Dry (matte and rough);

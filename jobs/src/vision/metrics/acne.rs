@@ -41,7 +41,7 @@ const HALF_COUNT: f32 = 10.0;
 /// weighted lesion count (also area % of the lesions weighing ≥ ½). Score: `ui(count, 10, 2)`
 /// (one or two spots barely matter; ten give 50).
 /// Limits: flat pigmented marks are not counted (no a* excess); diffuse redness is hd_redness;
-/// lesions smaller than the common resolution (≈ 1.7 mm per pixel) are missed or weighted low.
+/// lesions smaller than the common resolution (≈ 2 mm per pixel) are missed or weighted low.
 pub fn acne(face: &CanonicalFace, regions: &Regions) -> Acne {
     let n = face.lab.width;
     let a = Plane::new(n, n, face.lab.a.clone());

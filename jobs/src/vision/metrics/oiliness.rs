@@ -1,47 +1,58 @@
 //! hd_oiliness: specular shine on the skin.
 
 use super::super::face_frame::CanonicalFace;
-use super::super::filters::{gaussian, Plane};
 use super::super::raster::Mask;
 use super::super::regions::{median, Regions};
 use super::score::{r1, ui};
 use crate::vision::report::MetricScore;
 
-const HALF_PCT: f32 = 4.0;
+/// Weighted specular share giving 50 (the weights count a highlight's soft rim, which the old
+/// two-threshold mask did not, so the share is about twice the thresholded one).
+const HALF_PCT: f32 = 8.0;
 
-/// Specular pixels: much brighter than the median skin (L* + 12) and less saturated
-/// (chroma < 0.75 × median): sebum reflects the light's colour, not the skin's.
-///
-/// Both planes are read at the common resolution, so that a highlight's area does not depend on
-/// how sharply the photo renders its edge.
-pub fn shine_mask(face: &CanonicalFace, regions: &Regions) -> Mask {
+/// How specular each skin pixel is, 0–1: much brighter than the median skin (L* + 12) and less
+/// saturated (chroma < 0.75 × median) gives ½ — sebum reflects the light's colour, not the
+/// skin's — rising to 1 at L* + 17 and chroma < 0.55 × median. Ramps instead of two thresholds, so
+/// that a highlight's edge moving by a pixel changes the shine a little, not by its whole rim.
+pub fn shine_weights(face: &CanonicalFace, regions: &Regions) -> Vec<f32> {
     let lab = &face.lab;
     let skin = &regions.skin;
-    let n = lab.width;
-    let sigma = face.common_sigma(0.0);
-    let win = skin
-        .bbox((3.0 * sigma) as usize + 1)
-        .unwrap_or((0, 0, n, n));
-    let l = Plane::new(n, n, lab.l.clone()).windowed(win, |w| gaussian(w, sigma));
-    let chroma: Vec<f32> = lab.a.iter().zip(&lab.b).map(|(a, b)| a.hypot(*b)).collect();
-    let chroma = Plane::new(n, n, chroma).windowed(win, |w| gaussian(w, sigma));
+    let chroma = |i: usize| (lab.a[i] * lab.a[i] + lab.b[i] * lab.b[i]).sqrt();
     let idx: Vec<usize> = (0..skin.data.len()).filter(|&i| skin.data[i]).collect();
-    let ml = median(idx.iter().map(|&i| l.data[i]).collect()).unwrap_or(0.0);
-    let mc = median(idx.iter().map(|&i| chroma.data[i]).collect()).unwrap_or(0.0);
-    let mut m = Mask::empty(skin.width, skin.height);
+    let ml = median(idx.iter().map(|&i| lab.l[i]).collect()).unwrap_or(0.0);
+    let mc = median(idx.iter().map(|&i| chroma(i)).collect()).unwrap_or(0.0);
+    let mut w = vec![0f32; skin.data.len()];
     for &i in &idx {
-        m.data[i] = l.data[i] > ml + 12.0 && chroma.data[i] < 0.75 * mc;
+        // 0.5 exactly at L* + 12 and chroma 0.75 × median; the ramps are 10 L* and 0.4 wide.
+        let by_l = ((lab.l[i] - ml - 7.0) / 10.0).clamp(0.0, 1.0);
+        let by_c = ((0.95 - chroma(i) / mc.max(1e-3)) / 0.4).clamp(0.0, 1.0);
+        w[i] = by_l.min(by_c);
     }
-    m
+    w
+}
+
+/// The specular pixels: those weighing at least ½ (shown in the mask, left out of skin tone).
+pub fn shine_mask(face: &CanonicalFace, regions: &Regions) -> Mask {
+    half_or_more(&shine_weights(face, regions), &regions.skin)
+}
+
+fn half_or_more(w: &[f32], skin: &Mask) -> Mask {
+    Mask {
+        width: skin.width,
+        height: skin.height,
+        data: w.iter().map(|&v| v >= 0.5).collect(),
+    }
 }
 
 /// **Oiliness** — what: visible shine from sebum.
-/// How: share (%) of the analysed skin that is specular (see [`shine_mask`]). Score:
-/// `ui(pct, 4, 1.5)`. Limits: flash and direct sunlight create highlights on dry skin too;
+/// How: share (%) of the analysed skin that is specular, each pixel counting by its weight (see
+/// [`shine_weights`]); the mask shows the pixels weighing ≥ ½. Score:
+/// `ui(pct, 8, 1.5)`. Limits: flash and direct sunlight create highlights on dry skin too;
 /// matte make-up hides shine; this measures shine in this photo, not sebum production.
 pub fn oiliness(face: &CanonicalFace, regions: &Regions) -> (MetricScore, Mask) {
-    let m = shine_mask(face, regions);
-    let pct = 100.0 * m.count() as f32 / regions.skin.count().max(1) as f32;
+    let w = shine_weights(face, regions);
+    let pct = 100.0 * w.iter().sum::<f32>() / regions.skin.count().max(1) as f32;
+    let m = half_or_more(&w, &regions.skin);
     (
         MetricScore {
             ui_score: ui(pct, HALF_PCT, 1.5),

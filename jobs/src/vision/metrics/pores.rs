@@ -6,8 +6,8 @@ use super::super::regions::Regions;
 use super::score::{r1, ui};
 use crate::vision::report::MetricScore;
 
-/// Nominal LoG scale in crop pixels, applied at the common resolution (σ ≈ 2.5 crop px there,
-/// so dots of ≈ 1.5–3 mm).
+/// Nominal LoG scale in crop pixels, applied at the common resolution (σ ≈ 2.8 crop px there,
+/// so dots of ≈ 2–4 mm).
 const SIGMA: f32 = 1.0;
 /// Scale-normalised LoG response (L* units) of a dot: a local maximum counts 0 at `RESPONSE_LO`,
 /// fully from `RESPONSE_HI`, linearly between (a ramp, not a threshold, so that noise and
@@ -21,9 +21,9 @@ const HALF_DENSITY: f32 = 6.0;
 /// **Pores** — what: visible enlarged pores and blackheads on cheeks and nose, as dark dots.
 /// How: scale-normalised Laplacian of Gaussian on L* (nominal σ = 1 crop px at the common
 /// resolution); each 3×3 local maximum counts by its response, 0 at 0.8 rising to 1 at 1.6.
-/// Raw: pores (dots) per cm² of cheek+nose skin, converting pixels with the average adult IOD of 6.3 cm.
-/// Score: `ui(density, 6, 2)` (a dot or two per cm² is what any skin shows at this resolution). Limits: at the common resolution (≈ 1.7 mm per pixel) single
-/// normal pores (0.1–0.5 mm) are invisible; what is counted are enlarged pores, clusters and
+/// Raw: pores (dots) per cm² of cheek+nose skin, converting pixels with the average adult IOD
+/// of 6.3 cm. Score: `ui(density, 6, 2)` (a dot or two per cm² is what any skin shows at this
+/// resolution). Limits: at the common resolution (≈ 2 mm per pixel) single normal pores (0.1–0.5 mm) are invisible; what is counted are enlarged pores, clusters and
 /// blackheads large or dark enough to show in an ordinary photo. Small dark freckles count too.
 pub fn pores(face: &CanonicalFace, regions: &Regions) -> (MetricScore, Vec<(f32, f32)>) {
     let n = face.lab.width;

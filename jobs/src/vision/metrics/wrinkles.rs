@@ -53,6 +53,19 @@ struct Responses {
     scales: Vec<(Plane, Vec<f32>)>,
 }
 
+impl Responses {
+    /// Line coverage (0–1) of window pixel `j`: the strongest response over the scales, weighted
+    /// by the expected direction `o`, on the ramp from `RIDGE_LO` to `RIDGE_HI`.
+    fn coverage(&self, j: usize, o: Orientation) -> f32 {
+        let s = self
+            .scales
+            .iter()
+            .map(|(s, dir)| s.data[j] * o.weight(dir[j]))
+            .fold(0.0, f32::max);
+        ((s - RIDGE_LO) / (RIDGE_HI - RIDGE_LO)).clamp(0.0, 1.0)
+    }
+}
+
 /// Line coverage of one region: per-pixel ramp of the strongest oriented ridge response.
 /// Returns (coverage sum, pixel count, pixels with coverage ≥ ½).
 fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Mask) {
@@ -61,13 +74,7 @@ fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Ma
     for (i, inside) in region.data.iter().enumerate() {
         let (x, y) = (i % region.width, i / region.width);
         if *inside && x >= r.x0 && y >= r.y0 && x < r.x0 + r.w && y < r.y0 + r.h {
-            let j = (y - r.y0) * r.w + (x - r.x0);
-            let s = r
-                .scales
-                .iter()
-                .map(|(s, dir)| s.data[j] * o.weight(dir[j]))
-                .fold(0.0, f32::max);
-            let c = ((s - RIDGE_LO) / (RIDGE_HI - RIDGE_LO)).clamp(0.0, 1.0);
+            let c = r.coverage((y - r.y0) * r.w + (x - r.x0), o);
             sum += c;
             n += 1;
             m.data[i] = c >= 0.5;
@@ -95,9 +102,7 @@ fn fold_length_on_line(r: &Responses, band: &Mask, [a, b]: [[f32; 2]; 2]) -> f32
         }
         let t = ((x as f32 - a[0]) * dx + (y as f32 - a[1]) * dy) / len2;
         let k = ((t * slices as f32) as isize).clamp(0, slices as isize - 1) as usize;
-        let j = (y - r.y0) * r.w + (x - r.x0);
-        let s = r.scales.iter().map(|(s, _)| s.data[j]).fold(0.0, f32::max);
-        let c = ((s - RIDGE_LO) / (RIDGE_HI - RIDGE_LO)).clamp(0.0, 1.0);
+        let c = r.coverage((y - r.y0) * r.w + (x - r.x0), Orientation::Any);
         best[k] = Some(best[k].map_or(c, |v: f32| v.max(c)));
     }
     let seen: Vec<f32> = best.into_iter().flatten().collect();
