@@ -277,6 +277,36 @@ mod tests {
         assert_eq!(median(vec![]), None);
     }
 
+    /// Below the brows a deep fold (thin and dark) stays skin while a dark area (a beard patch,
+    /// a frame) is cut out; above the brows a thin dark strand (hair) is cut out too.
+    #[test]
+    fn thin_dark_folds_stay_skin_but_dark_areas_and_forehead_strands_do_not() {
+        use crate::vision::testutil::{astronaut_face, repaint};
+        let (mut face, before) = astronaut_face();
+        let cheek = before.cheek_right.bbox(0).unwrap();
+        let (cx, cy) = ((cheek.0 + cheek.2) / 2, (cheek.1 + cheek.3) / 2);
+        let fh = before.forehead.bbox(0).unwrap();
+        let (fx, fy) = ((fh.0 + fh.2) / 2, (fh.1 + fh.3) / 2);
+        let dark = |p: [u8; 3]| p.map(|c| c / 4);
+        repaint(&mut face, |x, y, p| {
+            let (x, y) = (x as usize, y as usize);
+            // A 4-px-wide fold down the cheek's middle, a 24-px dark square below it, and a
+            // 4-px-wide strand across the forehead.
+            let fold = x.abs_diff(cx) < 2 && y.abs_diff(cy) < 20;
+            let patch = x.abs_diff(cx) < 12 && y > cy + 24 && y < cy + 48;
+            let strand = y.abs_diff(fy) < 2 && x.abs_diff(fx) < 30;
+            if fold || patch || strand {
+                dark(p)
+            } else {
+                p
+            }
+        });
+        let after = Regions::new(&face);
+        assert!(after.skin.get(cx, cy), "the fold was cut out of the skin");
+        assert!(!after.skin.get(cx, cy + 36), "the dark patch is still skin");
+        assert!(!after.skin.get(fx, fy), "the forehead strand is still skin");
+    }
+
     #[test]
     fn segment_distance_is_perpendicular_inside_and_to_ends_outside() {
         assert!((seg_dist([5.0, 3.0], [0.0, 0.0], [10.0, 0.0]) - 3.0).abs() < 1e-6);
