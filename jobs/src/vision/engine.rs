@@ -146,8 +146,9 @@ impl Engine {
         }
         timings.landmarks_ms = ms(t);
         // The age/gender model and the canonical crop + CIELAB + regions (with the quality gate)
-        // need only the landmarks and take ≈ 16 ms each: running them side by side is what keeps
-        // a quick analysis under 60 ms on two cores. A photo the gate rejects wastes the age
+        // need only the landmarks and take ≈ 16 ms each (on the machine of docs/performance.md's
+        // first table): running them side by side takes one of them off a quick analysis's
+        // critical path on two cores. A photo the gate rejects wastes the age
         // pass, which is rare. The model runs even when both overrides are given: the report
         // always carries its own estimate.
         let ((prepared, prepare_ms), (age_gender, age_ms)) = std::thread::scope(|s| {
@@ -589,7 +590,7 @@ mod tests {
 
     /// The bar, on the photos whose faces stay above the common resolution at half size
     /// (IOD 47 and 38 px): every score within 3 points (age within 3 years) under rotation ±10°,
-    /// scaling 0.5–2× and JPEG 60–95. obama.jpg nearly meets it; biden.jpg's weak lines do not
+    /// scaling 0.5–2× and JPEG 60–95. obama.jpg meets it; biden.jpg's faint lines do not
     /// (wrinkle regions move up to 15 points at half size and under rotation; table in
     /// docs/metrics.md), so it is kept out of the suite until they do: `cargo nextest run
     /// --workspace --run-ignored all -E 'test(large_faces)' --no-capture` prints every delta.

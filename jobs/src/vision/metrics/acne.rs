@@ -4,7 +4,7 @@ use super::super::face_frame::CanonicalFace;
 use super::super::filters::{gaussian, Plane};
 use super::super::raster::{components, Mask};
 use super::super::regions::Regions;
-use super::score::{r1, ui};
+use super::score::{r1, ramp, ui};
 use crate::vision::report::AcneScore;
 
 /// A detected lesion in canonical-crop pixels.
@@ -76,7 +76,7 @@ pub fn acne(face: &CanonicalFace, regions: &Regions) -> Acne {
             peak = peak.max(excess[i]);
         }
         let fill = c.len() as f32 / ((x1 - x0 + 1) * (y1 - y0 + 1)) as f32;
-        let weight = ((peak - PEAK_LO) / (PEAK_HI - PEAK_LO)).clamp(0.0, 1.0);
+        let weight = ramp(peak, PEAK_LO, PEAK_HI);
         if fill < 0.3 || weight == 0.0 {
             continue;
         }

@@ -3,7 +3,7 @@
 use super::super::face_frame::CanonicalFace;
 use super::super::raster::Mask;
 use super::super::regions::{median, Regions};
-use super::score::{r1, ui};
+use super::score::{r1, ramp, ui};
 use crate::vision::report::MetricScore;
 
 /// Weighted specular share giving 50 (the weights count a highlight's soft rim, which the old
@@ -24,8 +24,8 @@ pub fn shine_weights(face: &CanonicalFace, regions: &Regions) -> Vec<f32> {
     let mut w = vec![0f32; skin.data.len()];
     for &i in &idx {
         // 0.5 exactly at L* + 12 and chroma 0.75 × median; the ramps are 10 L* and 0.4 wide.
-        let by_l = ((lab.l[i] - ml - 7.0) / 10.0).clamp(0.0, 1.0);
-        let by_c = ((0.95 - chroma(i) / mc.max(1e-3)) / 0.4).clamp(0.0, 1.0);
+        let by_l = ramp(lab.l[i] - ml, 7.0, 17.0);
+        let by_c = 1.0 - ramp(chroma(i) / mc.max(1e-3), 0.55, 0.95);
         w[i] = by_l.min(by_c);
     }
     w

@@ -3,7 +3,7 @@
 use super::super::face_frame::CanonicalFace;
 use super::super::filters::{dark_blobs, Plane};
 use super::super::regions::Regions;
-use super::score::{r1, ui};
+use super::score::{r1, ramp, ui};
 use crate::vision::report::MetricScore;
 
 /// Nominal LoG scale in crop pixels, applied at the common resolution (σ ≈ 2.8 crop px there,
@@ -51,7 +51,7 @@ pub fn pores(face: &CanonicalFace, regions: &Regions) -> (MetricScore, Vec<(f32,
                 })
             });
             if is_max {
-                let w = ((v - RESPONSE_LO) / (RESPONSE_HI - RESPONSE_LO)).min(1.0);
+                let w = ramp(v, RESPONSE_LO, RESPONSE_HI);
                 weight += w;
                 if w >= 0.5 {
                     found.push((x as f32, y as f32));

@@ -9,6 +9,12 @@ pub fn ui(raw: f32, half: f32, power: f32) -> f32 {
     (s * 10.0).round() / 10.0
 }
 
+/// 0 at `lo`, 1 from `hi`, linear between: how the detail metrics weigh a measurement near
+/// their limit instead of switching it on at one threshold (which resampling and noise flip).
+pub fn ramp(x: f32, lo: f32, hi: f32) -> f32 {
+    ((x - lo) / (hi - lo)).clamp(0.0, 1.0)
+}
+
 /// Rounds to one decimal for the report.
 pub fn r1(v: f32) -> f32 {
     (v * 10.0).round() / 10.0

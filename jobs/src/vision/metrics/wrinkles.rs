@@ -4,7 +4,7 @@ use super::super::face_frame::CanonicalFace;
 use super::super::filters::{dark_ridges, Plane};
 use super::super::raster::Mask;
 use super::super::regions::Regions;
-use super::score::{r1, ui};
+use super::score::{r1, ramp, ui};
 use crate::vision::report::{MetricScore, WrinkleScores};
 
 /// Ridge strength (σ²·λ, L* units) ramp: below `RIDGE_LO` no line, above `RIDGE_HI` a full line.
@@ -62,7 +62,7 @@ impl Responses {
             .iter()
             .map(|(s, dir)| s.data[j] * o.weight(dir[j]))
             .fold(0.0, f32::max);
-        ((s - RIDGE_LO) / (RIDGE_HI - RIDGE_LO)).clamp(0.0, 1.0)
+        ramp(s, RIDGE_LO, RIDGE_HI)
     }
 }
 
