@@ -40,7 +40,9 @@ fn main() {
     let det_model = FaceDetector::load().unwrap();
     let mesh = FaceMesh::load().unwrap();
     let det = time("detect", runs, || det_model.detect(&img).unwrap()).remove(0);
-    let lm = time("landmarks", runs, || mesh.landmarks(&img, &det).unwrap());
+    let lm = time("landmarks", runs, || {
+        mesh.face_landmarks(&img, &det).unwrap()
+    });
     let age_gender = AgeGenderNet::load().unwrap();
     time("age_gender", runs, || {
         age_gender.estimate(&img, &lm).unwrap()

@@ -118,7 +118,9 @@ pub fn face_crop(img: &RgbImage, b: &FaceBox) -> RgbImage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vision::testutil::{age_gender_reference, astronaut, astronaut_landmarks};
+    use crate::vision::testutil::{
+        age_gender_reference, astronaut, astronaut_first_pass_landmarks,
+    };
 
     #[test]
     fn unrotated_box_at_integer_position_is_copied_exactly() {
@@ -176,7 +178,7 @@ mod tests {
     /// Our mesh-based box against face-api's own alignedRect (68-point model) on the fixture.
     #[test]
     fn astronaut_box_is_close_to_face_apis_aligned_box() {
-        let b = face_box(&astronaut_landmarks());
+        let b = face_box(&astronaut_first_pass_landmarks());
         let r = &age_gender_reference()["pipeline"]["aligned_box_xywh"];
         let f: Vec<f32> = (0..4).map(|i| r[i].as_f64().unwrap() as f32).collect();
         let want = [f[0] + f[2] / 2.0, f[1] + f[3] / 2.0, f[2], f[3]];

@@ -370,7 +370,9 @@ pub fn face_api_input(crop: &RgbImage) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vision::testutil::{age_gender_reference, astronaut, astronaut_landmarks};
+    use crate::vision::testutil::{
+        age_gender_reference, astronaut, astronaut_first_pass_landmarks,
+    };
 
     fn crop(img: &RgbImage, x: u32, y: u32, w: u32, h: u32) -> RgbImage {
         image::imageops::crop_imm(img, x, y, w, h).to_image()
@@ -487,7 +489,7 @@ mod tests {
         let hi = ages.iter().copied().fold(f32::MIN, f32::max);
         let got = AgeGenderNet::load()
             .unwrap()
-            .estimate(&astronaut(), &astronaut_landmarks())
+            .estimate(&astronaut(), &astronaut_first_pass_landmarks())
             .unwrap();
         eprintln!("astronaut: {got:?}; face-api over its framing jitter {lo}–{hi}");
         assert!(

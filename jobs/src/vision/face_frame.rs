@@ -8,7 +8,9 @@
 
 use image::RgbImage;
 
+use super::edge_blur::edge_blur;
 use super::facemesh::Landmarks;
+use super::filters::Plane;
 use super::lab::LabImage;
 use super::landmarks_idx::{LEFT_EYE, RIGHT_EYE};
 use super::warp::Roi;
@@ -41,6 +43,8 @@ pub struct CanonicalFace {
     pub iod: f32,
     /// IOD in the analysed image, pixels (resolution actually available).
     pub iod_image_px: f32,
+    /// Blur (σ, crop px) the crop already has, measured on its facial edges ([`own_blur`]).
+    pub blur: f32,
 }
 
 fn centre(lm: &Landmarks, idx: &[usize]) -> [f32; 2] {
@@ -172,40 +176,83 @@ impl CanonicalFace {
             .iter()
             .map(|p| to_crop(&roi, p[0], p[1]))
             .collect();
-        CanonicalFace {
+        let mut f = CanonicalFace {
             roi,
             rgb,
             lab,
             lm: lm_crop,
             iod: n / SPAN_IOD,
             iod_image_px,
-        }
+            blur: 0.0,
+        };
+        f.blur = own_blur(&f.lab);
+        f
     }
 
     pub fn pt(&self, i: usize) -> [f32; 2] {
         self.lm[i]
     }
 
-    /// Blur already in the crop (σ, crop px): a source pixel's own blur magnified by the
-    /// upsampling, or about half a crop pixel when the source is finer than the crop.
-    fn own_blur(&self) -> f32 {
-        PIXEL_BLUR * (self.iod / self.iod_image_px).max(0.55)
+    /// Blur (σ, crop px) of a photo at the common resolution, in this crop's pixels.
+    fn common_blur(&self) -> f32 {
+        PIXEL_BLUR * self.iod / COMMON_IOD_PX
     }
 
     /// σ (crop px) of a Gaussian filter of nominal scale `sigma` applied to this crop *at the
-    /// common resolution*: the filter also adds the blur that brings the crop down to
-    /// [`COMMON_IOD_PX`] (Gaussians compose in quadrature, so this costs nothing extra).
+    /// common resolution*: the filter also adds the blur that brings the crop's own blur
+    /// ([`CanonicalFace::blur`]) to the common resolution's (Gaussians compose in quadrature,
+    /// so this costs nothing extra), and is at least half a source pixel wide.
     pub fn common_sigma(&self, sigma: f32) -> f32 {
-        let target = PIXEL_BLUR * self.iod / COMMON_IOD_PX;
-        let add = (target * target - self.own_blur().powi(2)).max(0.0);
-        (sigma * sigma + add).sqrt()
+        let add = (self.common_blur().powi(2) - self.blur.powi(2)).max(0.0);
+        // Never finer than half a source pixel: below that a filter sees the kinks the
+        // interpolation leaves between a small photo's pixels (each pixel a "pore"), not the face.
+        let pixel = 0.5 * self.iod / self.iod_image_px;
+        (sigma * sigma + add).sqrt().max(pixel)
     }
 
-    /// True when the photo has less detail than the common resolution: detail scores are then
-    /// measured on a blurrier face and read healthier than they are.
-    pub fn resolution_limited(&self) -> bool {
-        self.iod_image_px < COMMON_IOD_PX
+    /// The scale (σ, crop px) at which a filter of nominal scale `sigma` sees the face at the
+    /// common resolution: its nominal σ and the common blur together. Scale-normalised responses
+    /// (ridges, blobs) are normalised by this, not by the σ the filter runs with: the face at the
+    /// common resolution is the same whatever share of its blur the photo brought, so its
+    /// normalisation must be too. (With the filter's σ, a sharp photo — given more added blur —
+    /// read up to twice as many lines as the same face at half the size.) A face below the
+    /// common resolution keeps this normalisation, so its blurrier detail reads weaker.
+    pub fn scene_sigma(&self, sigma: f32) -> f32 {
+        (sigma * sigma + self.common_blur().powi(2)).sqrt()
     }
+
+    /// True when the photo has less detail than the common resolution (a small or blurred
+    /// face): detail scores are then measured on a blurrier face and read healthier than they
+    /// are.
+    pub fn resolution_limited(&self) -> bool {
+        self.blur > self.common_blur()
+    }
+}
+
+/// How soft the facial edges the blur is measured on (eyelids, brows, nostrils, lips) are in a
+/// sharp crop, σ in crop px: [`edge_blur`] reads this much on a face without blur, and it is
+/// taken off in quadrature. Calibrated on the fixture photos, whose blur the pixel model
+/// (`PIXEL_BLUR` magnified by the upsampling) predicts: obama.jpg 0.83, biden.jpg 0.71.
+const EDGE_SOFTNESS: f32 = 0.75;
+/// The least blur a crop is taken to have (a crop pixel's own footprint).
+const MIN_BLUR: f32 = 0.5;
+
+/// Blur (σ, crop px) the crop already has, measured on the edges of the central face (eyes,
+/// brows, nose, mouth: a fixed box in the canonical frame, so the same features on every photo
+/// of a face) rather than predicted from the resolution: resampling, compression and focus add
+/// blur the resolution does not show.
+fn own_blur(lab: &LabImage) -> f32 {
+    let n = lab.width;
+    let iod = n as f32 / SPAN_IOD;
+    let (cx, eyes_y) = (n as f32 / 2.0, n as f32 / 2.0 - CENTRE_BELOW_EYES * iod);
+    let (x0, x1) = ((cx - iod) as usize, (cx + iod) as usize);
+    let (y0, y1) = ((eyes_y - 0.5 * iod) as usize, (eyes_y + 1.5 * iod) as usize);
+    let rows = (y0..y1).flat_map(|y| &lab.l[y * n + x0..y * n + x1]);
+    let l = Plane::new(x1 - x0, y1 - y0, rows.copied().collect());
+    let edge = edge_blur(&l);
+    (edge * edge - EDGE_SOFTNESS * EDGE_SOFTNESS)
+        .max(MIN_BLUR * MIN_BLUR)
+        .sqrt()
 }
 
 #[cfg(test)]

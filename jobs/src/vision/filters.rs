@@ -162,12 +162,12 @@ fn hessian_at(p: &Plane, x: usize, y: usize) -> (f32, f32, f32) {
 /// eigenvalue of the Gaussian-smoothed plane, scale-normalised by σ² (Lindeberg), with the
 /// Frangi-style penalty for blob-like structures (second eigenvalue of the same sign).
 /// Returns (strength ≥ 0, ridge direction angle in radians, 0 = horizontal line).
-pub fn dark_ridges(p: &Plane, sigma: f32) -> (Plane, Vec<f32>) {
+pub fn dark_ridges(p: &Plane, sigma: f32, scale: f32) -> (Plane, Vec<f32>) {
     let s = gaussian(p, sigma);
     let (w, h) = (p.width, p.height);
     let mut out = vec![0f32; w * h];
     let mut dir = vec![0f32; w * h];
-    let norm = sigma * sigma;
+    let norm = scale * scale;
     for y in 1..h.saturating_sub(1) {
         for x in 1..w.saturating_sub(1) {
             let (a, b, c) = hessian_at(&s, x, y);
@@ -179,9 +179,9 @@ pub fn dark_ridges(p: &Plane, sigma: f32) -> (Plane, Vec<f32>) {
             }
             // A valley has one large positive curvature across it and ~0 along it.
             let blobness = (l2.max(0.0) / l1).min(1.0);
-            out[y * w + x] = norm * l1 * (1.0 - blobness);
             // Eigenvector of l1 points across the valley; the line runs perpendicular to it.
             let across = 0.5 * (2.0 * b).atan2(a - c);
+            out[y * w + x] = norm * l1 * (1.0 - blobness);
             dir[y * w + x] = across + std::f32::consts::FRAC_PI_2;
         }
     }
@@ -189,7 +189,7 @@ pub fn dark_ridges(p: &Plane, sigma: f32) -> (Plane, Vec<f32>) {
 }
 
 /// Scale-normalised Laplacian of Gaussian, sign flipped so dark blobs are positive.
-pub fn dark_blobs(p: &Plane, sigma: f32) -> Plane {
+pub fn dark_blobs(p: &Plane, sigma: f32, scale: f32) -> Plane {
     let s = gaussian(p, sigma);
     let (w, h) = (p.width, p.height);
     let mut out = vec![0f32; w * h];
@@ -197,7 +197,7 @@ pub fn dark_blobs(p: &Plane, sigma: f32) -> Plane {
         for x in 1..w.saturating_sub(1) {
             let lap = s.at(x - 1, y) + s.at(x + 1, y) + s.at(x, y - 1) + s.at(x, y + 1)
                 - 4.0 * s.at(x, y);
-            out[y * w + x] = sigma * sigma * lap;
+            out[y * w + x] = scale * scale * lap;
         }
     }
     Plane::new(w, h, out)
@@ -241,7 +241,7 @@ mod tests {
                 .map(|i| if i / 40 == 20 { 40.0 } else { 60.0 })
                 .collect(),
         );
-        let (r, dir) = dark_ridges(&p, 1.5);
+        let (r, dir) = dark_ridges(&p, 1.5, 1.5);
         let on = r.at(20, 20);
         assert!(on > 1.0 && on > 10.0 * r.at(20, 10));
         assert!(
@@ -260,8 +260,8 @@ mod tests {
                 .map(|i| if i == 15 * 31 + 15 { 0.0 } else { 60.0 })
                 .collect(),
         );
-        let b = dark_blobs(&p, 1.5);
-        let (r, _) = dark_ridges(&p, 1.5);
+        let b = dark_blobs(&p, 1.5, 1.5);
+        let (r, _) = dark_ridges(&p, 1.5, 1.5);
         assert!(b.at(15, 15) > 1.0);
         assert!(r.at(15, 15) < 0.1 * b.at(15, 15));
     }

@@ -10,6 +10,7 @@ pub mod age_gender;
 pub mod blazeface;
 pub mod decode;
 mod draw;
+mod edge_blur;
 mod engine;
 pub mod error;
 pub mod face_frame;

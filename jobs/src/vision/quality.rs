@@ -83,7 +83,7 @@ mod tests {
 
     fn sharpness(img: &image::RgbImage) -> f32 {
         let det = FaceDetector::load().unwrap().detect(img).unwrap().remove(0);
-        let lm = FaceMesh::load().unwrap().landmarks(img, &det).unwrap();
+        let lm = FaceMesh::load().unwrap().face_landmarks(img, &det).unwrap();
         let face = CanonicalFace::new(img, &lm);
         measure(&face, &Regions::new(&face)).sharpness
     }

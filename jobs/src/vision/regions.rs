@@ -37,6 +37,12 @@ pub struct Regions {
     pub hair: Mask,
 }
 
+/// The part of the nasolabial axis (ala → mouth corner) the fold band covers. Its ends are left
+/// out: the ala's own groove and the mouth corner are dark lines in every face, and with the
+/// landmarks' jitter they slid in and out of a band that reached them.
+const FOLD_FROM: f32 = 0.15;
+const FOLD_TO: f32 = 0.9;
+
 fn pts(face: &CanonicalFace, idx: &[usize]) -> Vec<[f32; 2]> {
     idx.iter().map(|&i| face.pt(i)).collect()
 }
@@ -47,9 +53,21 @@ fn shifted(p: &[[f32; 2]], dx: f32, dy: f32) -> Vec<[f32; 2]> {
 
 /// Distance from `p` to segment a–b.
 fn seg_dist(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
+    let (t, d) = along(p, a, b);
+    let end = if t < 0.0 { a } else { b };
+    if (0.0..=1.0).contains(&t) {
+        d
+    } else {
+        ((p[0] - end[0]).powi(2) + (p[1] - end[1]).powi(2)).sqrt()
+    }
+}
+
+/// Where `p` lies along the line a→b (`t`: 0 at a, 1 at b) and its distance from that line.
+fn along(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> (f32, f32) {
     let (vx, vy) = (b[0] - a[0], b[1] - a[1]);
-    let t = (((p[0] - a[0]) * vx + (p[1] - a[1]) * vy) / (vx * vx + vy * vy)).clamp(0.0, 1.0);
-    ((p[0] - a[0] - t * vx).powi(2) + (p[1] - a[1] - t * vy).powi(2)).sqrt()
+    let t = ((p[0] - a[0]) * vx + (p[1] - a[1]) * vy) / (vx * vx + vy * vy);
+    let d = ((p[0] - a[0] - t * vx).powi(2) + (p[1] - a[1] - t * vy).powi(2)).sqrt();
+    (t, d)
 }
 
 /// Median of a sample (copies; fine for the sizes used here).
@@ -154,34 +172,40 @@ impl Regions {
             fold_axis(ra, face.pt(MOUTH_RIGHT), -1.0),
             fold_axis(la, face.pt(MOUTH_LEFT), 1.0),
         ];
-        let fold = |[a, b]: [[f32; 2]; 2]| core.within(|x, y| seg_dist([x, y], a, b) < 0.08 * iod);
+        let fold = |[a, b]: [[f32; 2]; 2]| {
+            core.within(|x, y| {
+                let (t, d) = along([x, y], a, b);
+                d < 0.08 * iod && (FOLD_FROM..=FOLD_TO).contains(&t)
+            })
+        };
         let nasolabial_right = fold(nasolabial_axes[0]);
         let nasolabial_left = fold(nasolabial_axes[1]);
 
         // Cheeks: below the under-eye band, down to 0.15 IOD below the mouth corners (a smile lifts
-        // them), lateral to the nose wing and outside the fold band.
-        let cheek = |lid: usize, corner: [f32; 2], ala: [f32; 2], outward: f32, fold: &Mask| {
-            let y0 = face.pt(lid)[1] + 0.38 * iod;
-            core.within(|x, y| {
-                y > y0
-                    && y < corner[1] + 0.15 * iod
-                    && (x - ala[0]) * outward > 0.05 * iod
-                    && !fold.get(x as usize, y as usize)
-            })
-        };
+        // them), lateral to the nose wing and clear of the whole fold, its ends included.
+        let cheek =
+            |lid: usize, corner: [f32; 2], ala: [f32; 2], outward: f32, [a, b]: [[f32; 2]; 2]| {
+                let y0 = face.pt(lid)[1] + 0.38 * iod;
+                core.within(|x, y| {
+                    y > y0
+                        && y < corner[1] + 0.15 * iod
+                        && (x - ala[0]) * outward > 0.05 * iod
+                        && seg_dist([x, y], a, b) >= 0.08 * iod
+                })
+            };
         let cheek_right = cheek(
             RIGHT_EYE_LOWER,
             face.pt(MOUTH_RIGHT),
             ra,
             -1.0,
-            &nasolabial_right,
+            nasolabial_axes[0],
         );
         let cheek_left = cheek(
             LEFT_EYE_LOWER,
             face.pt(MOUTH_LEFT),
             la,
             1.0,
-            &nasolabial_left,
+            nasolabial_axes[1],
         );
 
         let nose_poly = vec![
@@ -281,8 +305,9 @@ mod tests {
     /// a frame) is cut out; above the brows a thin dark strand (hair) is cut out too.
     #[test]
     fn thin_dark_folds_stay_skin_but_dark_areas_and_forehead_strands_do_not() {
-        use crate::vision::testutil::{astronaut_face, repaint};
-        let (mut face, before) = astronaut_face();
+        use crate::vision::testutil::{fixture_face, repaint};
+        // obama.jpg: a bare forehead (the astronaut's fringe covers hers).
+        let (mut face, before) = fixture_face("obama.jpg");
         let cheek = before.cheek_right.bbox(0).unwrap();
         let (cx, cy) = ((cheek.0 + cheek.2) / 2, (cheek.1 + cheek.3) / 2);
         let fh = before.forehead.bbox(0).unwrap();
@@ -311,5 +336,13 @@ mod tests {
     fn segment_distance_is_perpendicular_inside_and_to_ends_outside() {
         assert!((seg_dist([5.0, 3.0], [0.0, 0.0], [10.0, 0.0]) - 3.0).abs() < 1e-6);
         assert!((seg_dist([13.0, 4.0], [0.0, 0.0], [10.0, 0.0]) - 5.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn along_gives_the_position_on_the_line_and_the_distance_from_it() {
+        let (t, d) = along([5.0, 3.0], [0.0, 0.0], [10.0, 0.0]);
+        assert!((t - 0.5).abs() < 1e-6 && (d - 3.0).abs() < 1e-6);
+        let (t, d) = along([13.0, -4.0], [0.0, 0.0], [10.0, 0.0]);
+        assert!((t - 1.3).abs() < 1e-6 && (d - 4.0).abs() < 1e-6);
     }
 }

@@ -60,8 +60,9 @@ pub fn jpeg(img: &RgbImage, quality: u8) -> RgbImage {
     image::load_from_memory(&buf).unwrap().to_rgb8()
 }
 
-/// The astronaut's 468 landmarks (detector + mesh).
-pub fn astronaut_landmarks() -> crate::vision::facemesh::Landmarks {
+/// The astronaut's landmarks from the mesh's first pass (in the detector's ROI), as the age
+/// model gets them.
+pub fn astronaut_first_pass_landmarks() -> crate::vision::facemesh::Landmarks {
     use crate::vision::{blazeface::FaceDetector, facemesh::FaceMesh};
     let img = astronaut();
     let det = FaceDetector::load()
@@ -72,13 +73,38 @@ pub fn astronaut_landmarks() -> crate::vision::facemesh::Landmarks {
     FaceMesh::load().unwrap().landmarks(&img, &det).unwrap()
 }
 
+/// The landmarks of the first face the detector finds in `img`, as the skin measurements get
+/// them (detector + refined mesh).
+fn landmarks_of(img: &RgbImage) -> crate::vision::facemesh::Landmarks {
+    use crate::vision::{blazeface::FaceDetector, facemesh::FaceMesh};
+    let det = FaceDetector::load().unwrap().detect(img).unwrap().remove(0);
+    FaceMesh::load().unwrap().face_landmarks(img, &det).unwrap()
+}
+
+/// The canonical face and regions of a committed fixture photo (decoded like an upload), for
+/// metric tests that need skin the astronaut does not show (her fringe hides the forehead).
+pub fn fixture_face(
+    file: &str,
+) -> (
+    crate::vision::face_frame::CanonicalFace,
+    crate::vision::regions::Regions,
+) {
+    use crate::vision::{decode::decode, face_frame::CanonicalFace, regions::Regions};
+    let path = format!("{}/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    let img = decode(&std::fs::read(path).unwrap()).unwrap();
+    let face = CanonicalFace::new(&img, &landmarks_of(&img));
+    let regions = Regions::new(&face);
+    (face, regions)
+}
+
 /// The astronaut's canonical face and regions, for metric tests that repaint it.
 pub fn astronaut_face() -> (
     crate::vision::face_frame::CanonicalFace,
     crate::vision::regions::Regions,
 ) {
     use crate::vision::{face_frame::CanonicalFace, regions::Regions};
-    let face = CanonicalFace::new(&astronaut(), &astronaut_landmarks());
+    let img = astronaut();
+    let face = CanonicalFace::new(&img, &landmarks_of(&img));
     let regions = Regions::new(&face);
     (face, regions)
 }

@@ -34,7 +34,7 @@ pub fn pores(face: &CanonicalFace, regions: &Regions) -> (MetricScore, Vec<(f32,
         region
             .bbox(6 + (3.0 * sigma) as usize)
             .unwrap_or((0, 0, n, n)),
-        |w| dark_blobs(w, sigma),
+        |w| dark_blobs(w, sigma, face.scene_sigma(SIGMA)),
     );
     let mut found = Vec::new();
     let mut weight = 0.0;

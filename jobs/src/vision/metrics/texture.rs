@@ -56,10 +56,10 @@ mod tests {
     fn fine_bumps_lower_hd_texture() {
         let (mut face, regions) = astronaut_face();
         let (before, _) = texture(&face, &regions);
-        // A deterministic ±20-level checker of 8-px cells (≈ 4 mm bumps): rough, not noisy, and
+        // A deterministic ±24-level checker of 8-px cells (≈ 4 mm bumps): rough, not noisy, and
         // coarse enough to survive the common resolution.
         repaint(&mut face, |x, y, p| {
-            let d: i16 = if (x / 8 + y / 8) % 2 == 0 { 20 } else { -20 };
+            let d: i16 = if (x / 8 + y / 8) % 2 == 0 { 24 } else { -24 };
             p.map(|c| (c as i16 + d).clamp(0, 255) as u8)
         });
         let (after, _) = texture(&face, &regions);

@@ -2,6 +2,7 @@
 
 use super::super::face_frame::CanonicalFace;
 use super::super::filters::{dark_ridges, Plane};
+use super::super::landmarks_idx::{LEFT_EYE_OUTER, RIGHT_EYE_OUTER};
 use super::super::raster::Mask;
 use super::super::regions::Regions;
 use super::score::{r1, ramp, ui};
@@ -22,14 +23,22 @@ const SIGMAS: [f32; 2] = [1.5, 3.0];
 enum Orientation {
     Horizontal,
     Vertical,
+    /// Fanning out from a point (crow's feet from the eye's outer corner): the face's silhouette
+    /// and the hairline at the temple, which run across that fan, do not count.
+    Radial([f32; 2]),
     Any,
 }
 
 impl Orientation {
-    fn weight(self, angle: f32) -> f32 {
+    /// Weight (0–1) of a line running at `angle` through crop pixel (`x`, `y`).
+    fn weight(self, angle: f32, x: usize, y: usize) -> f32 {
         match self {
             Orientation::Horizontal => angle.cos().powi(2),
             Orientation::Vertical => angle.sin().powi(2),
+            Orientation::Radial([cx, cy]) => {
+                let outward = (y as f32 - cy).atan2(x as f32 - cx);
+                (angle - outward).cos().powi(2)
+            }
             Orientation::Any => 1.0,
         }
     }
@@ -54,13 +63,20 @@ struct Responses {
 }
 
 impl Responses {
-    /// Line coverage (0–1) of window pixel `j`: the strongest response over the scales, weighted
-    /// by the expected direction `o`, on the ramp from `RIDGE_LO` to `RIDGE_HI`.
-    fn coverage(&self, j: usize, o: Orientation) -> f32 {
+    /// Whether crop pixel (`x`, `y`) lies in the filtered window.
+    fn holds(&self, x: usize, y: usize) -> bool {
+        x >= self.x0 && y >= self.y0 && x < self.x0 + self.w && y < self.y0 + self.h
+    }
+
+    /// Line coverage (0–1) of crop pixel (`x`, `y`), which the window must hold: the strongest
+    /// response over the scales, weighted by the expected direction `o`, on the ramp from
+    /// `RIDGE_LO` to `RIDGE_HI`.
+    fn coverage(&self, x: usize, y: usize, o: Orientation) -> f32 {
+        let j = (y - self.y0) * self.w + (x - self.x0);
         let s = self
             .scales
             .iter()
-            .map(|(s, dir)| s.data[j] * o.weight(dir[j]))
+            .map(|(s, dir)| s.data[j] * o.weight(dir[j], x, y))
             .fold(0.0, f32::max);
         ramp(s, RIDGE_LO, RIDGE_HI)
     }
@@ -73,8 +89,8 @@ fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Ma
     let (mut sum, mut n) = (0.0, 0);
     for (i, inside) in region.data.iter().enumerate() {
         let (x, y) = (i % region.width, i / region.width);
-        if *inside && x >= r.x0 && y >= r.y0 && x < r.x0 + r.w && y < r.y0 + r.h {
-            let c = r.coverage((y - r.y0) * r.w + (x - r.x0), o);
+        if *inside && r.holds(x, y) {
+            let c = r.coverage(x, y, o);
             sum += c;
             n += 1;
             m.data[i] = c >= 0.5;
@@ -97,12 +113,12 @@ fn fold_length_on_line(r: &Responses, band: &Mask, [a, b]: [[f32; 2]; 2]) -> f32
     let mut best = vec![None::<f32>; slices];
     for (i, inside) in band.data.iter().enumerate() {
         let (x, y) = (i % band.width, i / band.width);
-        if !*inside || x < r.x0 || y < r.y0 || x >= r.x0 + r.w || y >= r.y0 + r.h {
+        if !*inside || !r.holds(x, y) {
             continue;
         }
         let t = ((x as f32 - a[0]) * dx + (y as f32 - a[1]) * dy) / len2;
         let k = ((t * slices as f32) as isize).clamp(0, slices as isize - 1) as usize;
-        let c = r.coverage((y - r.y0) * r.w + (x - r.x0), Orientation::Any);
+        let c = r.coverage(x, y, Orientation::Any);
         best[k] = Some(best[k].map_or(c, |v: f32| v.max(c)));
     }
     let seen: Vec<f32> = best.into_iter().flatten().collect();
@@ -149,10 +165,19 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         y0,
         w: x1 - x0,
         h: y1 - y0,
-        scales: sigmas.iter().map(|&s| dark_ridges(&window, s)).collect(),
+        scales: SIGMAS
+            .iter()
+            .zip(sigmas)
+            .map(|(&nominal, s)| dark_ridges(&window, s, face.scene_sigma(nominal)))
+            .collect(),
     };
     let (fs, fn_, forehead) = region_lines(&strength, &regions.forehead, Orientation::Horizontal);
-    let (cs, cn, crow_feet) = region_lines(&strength, &crow_r, Orientation::Any);
+    let crow_side = |region: &Mask, corner: usize| {
+        region_lines(&strength, region, Orientation::Radial(face.pt(corner)))
+    };
+    let (crs, crn, crow_right) = crow_side(&regions.crow_feet_right, RIGHT_EYE_OUTER);
+    let (cls, cln, crow_left) = crow_side(&regions.crow_feet_left, LEFT_EYE_OUTER);
+    let (cs, cn, crow_feet) = (crs + cls, crn + cln, crow_right.or(&crow_left));
     let (ns, nn, nasolabial) = region_lines(&strength, &naso_r, Orientation::Any);
     let (gs, gn, glabella) = region_lines(&strength, &regions.glabella, Orientation::Vertical);
     let fold_pct = regions
@@ -185,20 +210,25 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vision::testutil::{astronaut_face, repaint};
+    use crate::vision::testutil::{fixture_face, repaint};
 
     #[test]
     fn fine_dark_lines_on_forehead_lower_forehead_score() {
-        let (mut face, regions) = astronaut_face();
+        // obama.jpg: a bare, smooth forehead (the astronaut's fringe covers hers).
+        let (mut face, regions) = fixture_face("obama.jpg");
+        assert!(
+            regions.forehead.count() > 2000,
+            "too little forehead to test"
+        );
         let before = wrinkles(&face, &regions).scores;
-        // Horizontal 2-px lines, 25 % darker, every 12 rows (≈ 6.5 mm, like real forehead
-        // lines) across the forehead region.
+        // Horizontal 3-px lines (≈ 1.6 mm, about the finest the common resolution shows), 25 %
+        // darker, every 12 rows (≈ 6.5 mm, like real forehead lines) across the forehead region.
         let rows: Vec<usize> = (0..face.lab.height)
             .filter(|y| (0..face.lab.width).any(|x| regions.forehead.get(x, *y)))
             .collect();
         let fh = regions.forehead.clone();
         repaint(&mut face, |x, y, p| {
-            if fh.get(x as usize, y as usize) && (y as usize - rows[0]) % 12 < 2 {
+            if fh.get(x as usize, y as usize) && (y as usize - rows[0]) % 12 < 3 {
                 p.map(|c| (c as f32 * 0.75) as u8)
             } else {
                 p
