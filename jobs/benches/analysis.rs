@@ -26,7 +26,8 @@ fn stages(c: &mut Criterion) {
     let age_gender = AgeGenderNet::load().expect("age/gender loads");
     let engine = Engine::load().expect("models load");
     let det = detector.detect(&img).expect("detection").remove(0);
-    let lm = mesh.face_landmarks(&img, &det).expect("landmarks");
+    let first = mesh.landmarks(&img, &det).expect("landmarks");
+    let lm = mesh.refine(&img, first.clone()).expect("refined landmarks");
 
     let mut g = c.benchmark_group("stage");
     g.sample_size(20)
@@ -35,10 +36,13 @@ fn stages(c: &mut Criterion) {
     g.bench_function("decode", |b| b.iter(|| decode(&jpeg).unwrap()));
     g.bench_function("detect", |b| b.iter(|| detector.detect(&img).unwrap()));
     g.bench_function("landmarks", |b| {
-        b.iter(|| mesh.face_landmarks(&img, &det).unwrap())
+        b.iter(|| mesh.landmarks(&img, &det).unwrap())
+    });
+    g.bench_function("refine", |b| {
+        b.iter(|| mesh.refine(&img, first.clone()).unwrap())
     });
     g.bench_function("age", |b| {
-        b.iter(|| age_gender.estimate(&img, &lm).unwrap())
+        b.iter(|| age_gender.estimate(&img, &first).unwrap())
     });
     g.bench_function("canonical+regions", |b| {
         b.iter(|| Regions::new(&CanonicalFace::new(&img, &lm)))

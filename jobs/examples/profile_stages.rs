@@ -40,12 +40,11 @@ fn main() {
     let det_model = FaceDetector::load().unwrap();
     let mesh = FaceMesh::load().unwrap();
     let det = time("detect", runs, || det_model.detect(&img).unwrap()).remove(0);
-    let lm = time("landmarks", runs, || {
-        mesh.face_landmarks(&img, &det).unwrap()
-    });
+    let first = time("landmarks", runs, || mesh.landmarks(&img, &det).unwrap());
+    let lm = time("refine", runs, || mesh.refine(&img, first.clone()).unwrap());
     let age_gender = AgeGenderNet::load().unwrap();
     time("age_gender", runs, || {
-        age_gender.estimate(&img, &lm).unwrap()
+        age_gender.estimate(&img, &first).unwrap()
     });
     let face = time("canonical", runs, || CanonicalFace::new(&img, &lm));
     let regions = time("regions", runs, || Regions::new(&face));
