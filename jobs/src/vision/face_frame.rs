@@ -176,17 +176,16 @@ impl CanonicalFace {
             .iter()
             .map(|p| to_crop(&roi, p[0], p[1]))
             .collect();
-        let mut f = CanonicalFace {
+        let blur = own_blur(&lab);
+        CanonicalFace {
             roi,
             rgb,
             lab,
             lm: lm_crop,
             iod: n / SPAN_IOD,
             iod_image_px,
-            blur: 0.0,
-        };
-        f.blur = own_blur(&f.lab);
-        f
+            blur,
+        }
     }
 
     pub fn pt(&self, i: usize) -> [f32; 2] {
