@@ -99,6 +99,29 @@ fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Ma
     (sum, n, m)
 }
 
+/// A crow's-feet side counts fully while its region holds at least `SIDE_FULL` of the other
+/// side's pixels, not at all below `SIDE_NONE`, on a ramp between (see [`side_weights`]).
+const SIDE_NONE: f32 = 0.2;
+const SIDE_FULL: f32 = 0.5;
+
+/// Weights of the right and left crow's-feet regions, from their pixel counts.
+///
+/// Why: on a turned head the far side's crow's feet are seen at a grazing angle, foreshortened
+/// and cut by the silhouette (and by hair at the temple) down to a sliver along the face's
+/// outline; what reads as lines there is mostly the outline's shading, and a sliver's share of
+/// lines swings with every pixel its edges gain or lose (biden.jpg: a 121-px left region against
+/// a 1068-px right one held two thirds of the lines found and moved the score 3.5 points under
+/// JPEG re-compression). The weight ramps with the size ratio, so a face turning away fades a
+/// side out instead of switching it off.
+fn side_weights(right: usize, left: usize) -> [f32; 2] {
+    let larger = right.max(left).max(1) as f32;
+    [right, left].map(|n| ramp(n as f32 / larger, SIDE_NONE, SIDE_FULL))
+}
+
+/// Region size (IOD²) from which a site counts fully in the `whole` score (≈ 270 crop px, a
+/// 1.2 × 1.2 cm patch of skin).
+const SITE_FULL_IOD2: f32 = 0.02;
+
 /// Fold length on a line giving nasolabial 50.
 const FOLD_HALF_PCT: f32 = 50.0;
 
@@ -125,8 +148,8 @@ fn fold_length_on_line(r: &Responses, band: &Mask, [a, b]: [[f32; 2]; 2]) -> f32
     100.0 * seen.iter().sum::<f32>() / seen.len().max(1) as f32
 }
 
-fn score(sum: f32, n: usize, half: f32) -> MetricScore {
-    let pct = 100.0 * sum / n.max(1) as f32;
+fn score(sum: f32, n: f32, half: f32) -> MetricScore {
+    let pct = 100.0 * sum / n.max(1.0);
     MetricScore {
         ui_score: ui(pct, half, 1.5),
         raw_score: r1(pct),
@@ -177,7 +200,14 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
     };
     let (crs, crn, crow_right) = crow_side(&regions.crow_feet_right, RIGHT_EYE_OUTER);
     let (cls, cln, crow_left) = crow_side(&regions.crow_feet_left, LEFT_EYE_OUTER);
-    let (cs, cn, crow_feet) = (crs + cls, crn + cln, crow_right.or(&crow_left));
+    let [wr, wl] = side_weights(crn, cln);
+    let (cs, cn) = (wr * crs + wl * cls, wr * crn as f32 + wl * cln as f32);
+    // The mask shows the sides that count.
+    let crow_feet = match (wr > 0.0, wl > 0.0) {
+        (true, false) => crow_right,
+        (false, true) => crow_left,
+        _ => crow_right.or(&crow_left),
+    };
     let (ns, nn, nasolabial) = region_lines(&strength, &naso_r, Orientation::Any);
     let (gs, gn, glabella) = region_lines(&strength, &regions.glabella, Orientation::Vertical);
     let fold_pct = regions
@@ -187,16 +217,46 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         .map(|(&axis, band)| fold_length_on_line(&strength, band, axis))
         .sum::<f32>()
         / 2.0;
+    let forehead_score = score(fs, fn_ as f32, 8.0);
+    let crow_score = score(cs, cn, 8.0);
+    let fold_score = MetricScore {
+        ui_score: ui(fold_pct, FOLD_HALF_PCT, 2.0),
+        raw_score: r1(fold_pct),
+        unit: "% of fold length on a line".into(),
+    };
+    let glabella_score = score(gs, gn as f32, 8.0);
+    // The whole face's score grades each site and averages the grades, as clinical wrinkle
+    // scales do (one grade per site, then their sum), over the sites the photo shows: pooling
+    // the sites' pixels instead let the largest region decide (a smile's folds gave a young face
+    // 19) and amplified its noise. A site fades in with its size up to `SITE_FULL_IOD2`, so a
+    // region that hair or the silhouette cuts to a few pixels neither counts nor jumps in.
+    let full = SITE_FULL_IOD2 * face.iod * face.iod;
+    let (mut total, mut weight) = (0.0, 0.0);
+    for (n, s) in [
+        (fn_ as f32, &forehead_score),
+        (cn, &crow_score),
+        (nn as f32, &fold_score),
+        (gn as f32, &glabella_score),
+    ] {
+        let w = (n / full).min(1.0);
+        total += w * s.ui_score;
+        weight += w;
+    }
+    let pooled = 100.0 * (fs + cs + ns + gs) / ((fn_ + nn + gn) as f32 + cn).max(1.0);
     let scores = WrinkleScores {
-        whole: score(fs + cs + ns + gs, fn_ + cn + nn + gn, 9.0),
-        forehead: score(fs, fn_, 8.0),
-        crow_feet: score(cs, cn, 8.0),
-        nasolabial: MetricScore {
-            ui_score: ui(fold_pct, FOLD_HALF_PCT, 2.0),
-            raw_score: r1(fold_pct),
-            unit: "% of fold length on a line".into(),
+        whole: MetricScore {
+            ui_score: if weight > 0.0 {
+                r1(total / weight)
+            } else {
+                100.0
+            },
+            raw_score: r1(pooled),
+            unit: "% of regions on lines".into(),
         },
-        glabella: score(gs, gn, 8.0),
+        forehead: forehead_score,
+        crow_feet: crow_score,
+        nasolabial: fold_score,
+        glabella: glabella_score,
     };
     Wrinkles {
         scores,
@@ -211,6 +271,19 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
 mod tests {
     use super::*;
     use crate::vision::testutil::{fixture_face, repaint};
+
+    #[test]
+    fn a_crow_feet_sliver_fades_out_against_the_other_side() {
+        // Both sides well seen (obama.jpg: 580 and 310 px): both count fully.
+        assert_eq!(side_weights(580, 310), [1.0, 1.0]);
+        // A turned head's far side cut to a sliver (biden.jpg: 1068 and 121 px): it does not.
+        assert_eq!(side_weights(1068, 121), [1.0, 0.0]);
+        // Between, the weight ramps (no jump as the head turns), symmetric in the sides.
+        let [r, l] = side_weights(1000, 350);
+        assert!((l - 0.5).abs() < 1e-6 && r == 1.0);
+        assert_eq!(side_weights(350, 1000), [l, r]);
+        assert_eq!(side_weights(0, 0), [0.0, 0.0]);
+    }
 
     #[test]
     fn fine_dark_lines_on_forehead_lower_forehead_score() {
