@@ -43,11 +43,13 @@ pub struct AcneScore {
 /// Wrinkle scores per region.
 #[derive(Debug, Clone, Serialize, Deserialize, Object)]
 pub struct WrinkleScores {
-    /// All wrinkle regions together (area-weighted).
+    /// The whole face: score = mean of the four site scores (each site counting by its visible
+    /// size), raw = pooled line coverage of the four regions.
     pub whole: MetricScore,
     /// Horizontal forehead lines.
     pub forehead: MetricScore,
-    /// Lines lateral to the outer eye corners (both sides).
+    /// Lines lateral to the outer eye corners (both sides; a side that a turned head's silhouette
+    /// cuts to a sliver counts less or not at all).
     pub crow_feet: MetricScore,
     /// Nasolabial folds (both sides).
     pub nasolabial: MetricScore,

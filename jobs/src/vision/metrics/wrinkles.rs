@@ -164,7 +164,8 @@ fn score(sum: f32, n: f32, half: f32) -> MetricScore {
 /// expected line direction (forehead horizontal, glabella vertical, others any); each pixel's
 /// line coverage ramps from 0 at strength 1.0 to 1 at 2.2 (L* units). Raw: mean coverage of the
 /// region's skin, % (the share of the region covered by lines); score `ui(pct, half, 1.5)` with
-/// half 8 % (9 % for `whole`). The nasolabial fold is one line, so its raw is the share of the
+/// half 8 %. Crow's feet weigh each side by its size against the other ([`side_weights`]);
+/// `whole` is the mean of the four site scores, each fading in with its size. The nasolabial fold is one line, so its raw is the share of the
 /// fold's length that holds a line ([`fold_length_on_line`]); score `ui(pct, 50, 2)`.
 /// Limits: expression lines (smiling, frowning) count; strong side light exaggerates and flat
 /// light hides lines; lines finer than ≈ 1 mm are not resolved at the canonical scale.
