@@ -77,26 +77,28 @@ pub fn gaussian(p: &Plane, sigma: f32) -> Plane {
         return box3(p, sigma);
     }
     let k = kernel(sigma);
-    let r = (k.len() / 2) as isize;
-    let (w, h) = (p.width as isize, p.height as isize);
+    let r = k.len() / 2;
+    let (w, h) = (p.width, p.height);
+    // Rows: each row is copied into a buffer padded with its end values (the clamped border), so
+    // every tap is one pass over a contiguous slice, which vectorises; the per-tap clamp it
+    // replaces cost a fifth of the analysis's filtering. Same products, same order: same result.
     let mut tmp = vec![0f32; p.data.len()];
-    for y in 0..h {
-        let row = &p.data[(y * w) as usize..((y + 1) * w) as usize];
-        for x in 0..w {
-            let mut acc = 0.0;
-            for (i, kv) in k.iter().enumerate() {
-                let xx = (x + i as isize - r).clamp(0, w - 1);
-                acc += kv * row[xx as usize];
+    let mut padded = vec![0f32; w + 2 * r];
+    for (row, dst) in p.data.chunks_exact(w).zip(tmp.chunks_exact_mut(w)) {
+        padded[..r].fill(row[0]);
+        padded[r..r + w].copy_from_slice(row);
+        padded[r + w..].fill(row[w - 1]);
+        for (i, kv) in k.iter().enumerate() {
+            for (d, s) in dst.iter_mut().zip(&padded[i..i + w]) {
+                *d += kv * s;
             }
-            tmp[(y * w + x) as usize] = acc;
         }
     }
     let mut out = vec![0f32; p.data.len()];
-    for y in 0..h {
-        let dst = &mut out[(y * w) as usize..((y + 1) * w) as usize];
+    for (y, dst) in out.chunks_exact_mut(w).enumerate() {
         for (i, kv) in k.iter().enumerate() {
-            let yy = (y + i as isize - r).clamp(0, h - 1);
-            let src = &tmp[(yy * w) as usize..((yy + 1) * w) as usize];
+            let yy = (y + i).saturating_sub(r).min(h - 1);
+            let src = &tmp[yy * w..(yy + 1) * w];
             for (d, s) in dst.iter_mut().zip(src) {
                 *d += kv * s;
             }
@@ -108,21 +110,34 @@ pub fn gaussian(p: &Plane, sigma: f32) -> Plane {
 /// Box blur of radius r along rows (`horizontal`) or columns, clamped borders, running sums.
 fn box_pass(src: &[f32], w: usize, h: usize, r: usize, horizontal: bool) -> Vec<f32> {
     let mut out = vec![0f32; src.len()];
-    let (len, lines) = if horizontal { (w, h) } else { (h, w) };
-    let idx = |line: usize, i: usize| {
-        if horizontal {
-            line * w + i
-        } else {
-            i * w + line
-        }
-    };
     let norm = 1.0 / (2 * r + 1) as f32;
-    for line in 0..lines {
-        let at = |i: isize| src[idx(line, i.clamp(0, len as isize - 1) as usize)];
-        let mut acc: f32 = (-(r as isize)..=r as isize).map(at).sum();
-        for i in 0..len {
-            out[idx(line, i)] = acc * norm;
-            acc += at(i as isize + r as isize + 1) - at(i as isize - r as isize);
+    let clamp = |i: isize, len: usize| i.clamp(0, len as isize - 1) as usize;
+    if horizontal {
+        for (row, dst) in src.chunks_exact(w).zip(out.chunks_exact_mut(w)) {
+            let at = |i: isize| row[clamp(i, w)];
+            let mut acc: f32 = (-(r as isize)..=r as isize).map(at).sum();
+            for (i, d) in dst.iter_mut().enumerate() {
+                *d = acc * norm;
+                acc += at(i as isize + r as isize + 1) - at(i as isize - r as isize);
+            }
+        }
+    } else {
+        // Columns all at once, a row at a time: the running sums of every column advance
+        // together over contiguous rows instead of striding down one column at a time.
+        let row = |i: isize| &src[clamp(i, h) * w..][..w];
+        let mut acc = vec![0f32; w];
+        for i in -(r as isize)..=r as isize {
+            acc.iter_mut().zip(row(i)).for_each(|(a, s)| *a += s);
+        }
+        for (i, dst) in out.chunks_exact_mut(w).enumerate() {
+            let (add, drop) = (
+                row(i as isize + r as isize + 1),
+                row(i as isize - r as isize),
+            );
+            for (((d, a), s1), s0) in dst.iter_mut().zip(acc.iter_mut()).zip(add).zip(drop) {
+                *d = *a * norm;
+                *a += s1 - s0;
+            }
         }
     }
     out
