@@ -164,9 +164,10 @@ fn score(sum: f32, n: f32, half: f32) -> MetricScore {
 /// expected line direction (forehead horizontal, glabella vertical, others any); each pixel's
 /// line coverage ramps from 0 at strength 1.0 to 1 at 2.2 (L* units). Raw: mean coverage of the
 /// region's skin, % (the share of the region covered by lines); score `ui(pct, half, 1.5)` with
-/// half 8 %. Crow's feet weigh each side by its size against the other ([`side_weights`]);
-/// `whole` is the mean of the four site scores, each fading in with its size. The nasolabial fold is one line, so its raw is the share of the
-/// fold's length that holds a line ([`fold_length_on_line`]); score `ui(pct, 50, 2)`.
+/// half 8 %. The nasolabial fold is one line, so its raw is the share of the fold's length that
+/// holds a line ([`fold_length_on_line`]); score `ui(pct, 50, 2)`. Crow's feet weigh each side
+/// by its size against the other ([`side_weights`]); `whole` is the mean of the four site
+/// scores, each fading in with its size.
 /// Limits: expression lines (smiling, frowning) count; strong side light exaggerates and flat
 /// light hides lines; lines finer than ≈ 1 mm are not resolved at the canonical scale.
 pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
@@ -315,6 +316,19 @@ mod tests {
         );
         assert!(after.forehead.ui_score < before.forehead.ui_score - 10.0);
         assert!(after.whole.ui_score < before.whole.ui_score);
+        // The whole is a mean of the site scores: between the lowest and the highest.
+        for s in [&before, &after] {
+            let sites = [&s.forehead, &s.crow_feet, &s.nasolabial, &s.glabella].map(|m| m.ui_score);
+            let (lo, hi) = (
+                sites.iter().copied().fold(100.0, f32::min),
+                sites.iter().copied().fold(0.0, f32::max),
+            );
+            assert!(
+                (lo..=hi).contains(&s.whole.ui_score),
+                "{sites:?} -> {}",
+                s.whole.ui_score
+            );
+        }
         // Other regions are untouched.
         assert_eq!(after.crow_feet.ui_score, before.crow_feet.ui_score);
     }
