@@ -63,22 +63,22 @@ pub fn jpeg(img: &RgbImage, quality: u8) -> RgbImage {
 /// The astronaut's landmarks from the mesh's first pass (in the detector's ROI), as the age
 /// model gets them.
 pub fn astronaut_first_pass_landmarks() -> crate::vision::facemesh::Landmarks {
-    first_pass_landmarks(&astronaut())
-}
-
-/// The mesh's first pass (in the detector's ROI) on the first face found in `img`.
-fn first_pass_landmarks(img: &RgbImage) -> crate::vision::facemesh::Landmarks {
     use crate::vision::{blazeface::FaceDetector, facemesh::FaceMesh};
-    let det = FaceDetector::load().unwrap().detect(img).unwrap().remove(0);
-    FaceMesh::load().unwrap().landmarks(img, &det).unwrap()
+    let img = astronaut();
+    let det = FaceDetector::load()
+        .unwrap()
+        .detect(&img)
+        .unwrap()
+        .remove(0);
+    FaceMesh::load().unwrap().landmarks(&img, &det).unwrap()
 }
 
 /// The landmarks of the first face the detector finds in `img`, as the skin measurements get
 /// them (detector + refined mesh).
 fn landmarks_of(img: &RgbImage) -> crate::vision::facemesh::Landmarks {
-    use crate::vision::facemesh::FaceMesh;
-    let mesh = FaceMesh::load().unwrap();
-    mesh.refine(img, first_pass_landmarks(img)).unwrap()
+    use crate::vision::{blazeface::FaceDetector, facemesh::FaceMesh};
+    let det = FaceDetector::load().unwrap().detect(img).unwrap().remove(0);
+    FaceMesh::load().unwrap().face_landmarks(img, &det).unwrap()
 }
 
 /// The canonical face and regions of a committed fixture photo (decoded like an upload), for

@@ -148,8 +148,13 @@ fn fold_length_on_line(r: &Responses, band: &Mask, [a, b]: [[f32; 2]; 2]) -> f32
     100.0 * seen.iter().sum::<f32>() / seen.len().max(1) as f32
 }
 
+/// Line coverage sum over `n` pixels as a percentage.
+fn pct(sum: f32, n: f32) -> f32 {
+    100.0 * sum / n.max(1.0)
+}
+
 fn score(sum: f32, n: f32, half: f32) -> MetricScore {
-    let pct = 100.0 * sum / n.max(1.0);
+    let pct = pct(sum, n);
     MetricScore {
         ui_score: ui(pct, half, 1.5),
         raw_score: r1(pct),
@@ -244,7 +249,7 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         total += w * s.ui_score;
         weight += w;
     }
-    let pooled = 100.0 * (fs + cs + ns + gs) / ((fn_ + nn + gn) as f32 + cn).max(1.0);
+    let pooled = pct(fs + cs + ns + gs, (fn_ + nn + gn) as f32 + cn);
     let scores = WrinkleScores {
         whole: MetricScore {
             ui_score: if weight > 0.0 {
