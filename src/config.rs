@@ -254,7 +254,8 @@ impl Config {
             None => fig = fig.merge(Toml::file("dermis.toml")),
         }
         let config: Config = fig
-            .merge(Env::prefixed("DERMIS_").split("__"))
+            // DERMIS_LOG is the log filter (telemetry.rs), read before the configuration.
+            .merge(Env::prefixed("DERMIS_").split("__").ignore(&["log"]))
             .extract()
             .map_err(Box::new)?;
         config.validate()?;
@@ -405,6 +406,16 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// README documents `DERMIS_LOG` as the log filter; read as a configuration key it made
+    /// every command fail with "unknown field `log`".
+    #[test]
+    fn the_log_filter_variable_is_not_configuration() {
+        std::env::set_var("DERMIS_LOG", "debug,apalis=trace");
+        let loaded = Config::load(None);
+        std::env::remove_var("DERMIS_LOG");
+        loaded.unwrap();
+    }
 
     #[test]
     fn defaults_are_the_embedded_setup_and_valid() {
