@@ -19,6 +19,7 @@ use jobs::vision::regions::Regions;
 use jobs::vision::{Engine, Options};
 
 fn stages(c: &mut Criterion) {
+    jobs::allocator::keep_freed_memory();
     let jpeg = fixture_jpeg_1024();
     let img = decode(&jpeg).expect("fixture decodes");
     let detector = FaceDetector::load().expect("detector loads");

@@ -26,6 +26,7 @@ fn cpu_ms() -> f64 {
 }
 
 fn main() {
+    jobs::allocator::keep_freed_memory();
     let runs: usize = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())

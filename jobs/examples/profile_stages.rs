@@ -26,6 +26,7 @@ fn time<T>(label: &str, runs: usize, mut f: impl FnMut() -> T) -> T {
 }
 
 fn main() {
+    jobs::allocator::keep_freed_memory();
     let runs: usize = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())

@@ -1,6 +1,7 @@
 //! Background work: the analysis queue (apalis), the worker pipeline, the sweeper, object
 //! storage, and the vision engine (`vision`: a pure module tree, pixels in, numbers and masks
 //! out, no I/O).
+pub mod allocator;
 pub mod bench;
 pub mod queue;
 pub mod storage;

@@ -14,6 +14,7 @@ use image::RgbImage;
 use super::age_gender::INPUT;
 use super::face_frame::frame_for;
 use super::facemesh::Landmarks;
+use super::warp::floor;
 
 /// Mesh points for the 68-point jaw line (0–16) and brows (17–26), in 68-point order. The inner
 /// 68 points (nose, eyes, mouth) never reach the bounding box, so they are not needed.
@@ -82,31 +83,49 @@ pub fn face_crop(img: &RgbImage, b: &FaceBox) -> RgbImage {
         [raw[i] as f32, raw[i + 1] as f32, raw[i + 2] as f32]
     };
     let bilinear = |x: f32, y: f32| -> [f32; 3] {
-        let (fx, fy) = (x.floor(), y.floor());
+        let (fx, fy) = (floor(x), floor(y));
         let (ax, ay) = (x - fx, y - fy);
         let (ix, iy) = (fx as i64, fy as i64);
-        let mut acc = [0f32; 3];
-        for (dx, dy, wgt) in [
+        let taps = [
             (0, 0, (1.0 - ax) * (1.0 - ay)),
             (1, 0, ax * (1.0 - ay)),
             (0, 1, (1.0 - ax) * ay),
             (1, 1, ax * ay),
-        ] {
-            if wgt > 0.0 {
-                let p = px(ix + dx, iy + dy);
-                acc.iter_mut().zip(p).for_each(|(a, p)| *a += wgt * p);
+        ];
+        let mut acc = [0f32; 3];
+        if ix >= 0 && iy >= 0 && ix + 1 < iw && iy + 1 < ih {
+            // All four taps inside the image (the usual case): index directly. A zero-weight
+            // tap adds exactly zero, so it need not be skipped here.
+            let i = (iy * iw + ix) as usize * 3;
+            for (dx, dy, wgt) in taps {
+                let p = &raw[i + (dy * iw + dx) as usize * 3..][..3];
+                acc.iter_mut()
+                    .zip(p)
+                    .for_each(|(a, &p)| *a += wgt * p as f32);
+            }
+        } else {
+            for (dx, dy, wgt) in taps {
+                if wgt > 0.0 {
+                    let p = px(ix + dx, iy + dy);
+                    acc.iter_mut().zip(p).for_each(|(a, p)| *a += wgt * p);
+                }
             }
         }
         acc
     };
     let n = (ss * ss) as f32;
+    // Upright-frame offsets of the taps from the box's top-left corner, in image pixels: those
+    // across depend only on (i, tx), those down only on (j, ty), so they are computed once.
+    let offsets = |len: u32, half: f32| -> Vec<f32> {
+        (0..len as usize * ss)
+            .map(|t| ((t / ss) as f32 + ((t % ss) as f32 + 0.5) / ss as f32) / k - 0.5 - half)
+            .collect()
+    };
+    let (across, down) = (offsets(w, x0), offsets(h, y0));
     RgbImage::from_fn(w, h, |i, j| {
         let mut acc = [0f32; 3];
-        for ty in 0..ss {
-            for tx in 0..ss {
-                // Upright-frame offset from the box's top-left corner, in image pixels.
-                let a = (i as f32 + (tx as f32 + 0.5) / ss as f32) / k - 0.5 - x0;
-                let bb = (j as f32 + (ty as f32 + 0.5) / ss as f32) / k - 0.5 - y0;
+        for &bb in &down[j as usize * ss..][..ss] {
+            for &a in &across[i as usize * ss..][..ss] {
                 let p = bilinear(b.cx + c * a - s * bb, b.cy + s * a + c * bb);
                 acc.iter_mut().zip(p).for_each(|(a, p)| *a += p);
             }

@@ -23,7 +23,7 @@ use image::RgbImage;
 use super::age_crop::{face_box, face_crop};
 use super::error::VisionError;
 use super::facemesh::Landmarks;
-use super::kernels::{Activation, AddAct, BiasAct, Depthwise, Im2Col, MaxPoolPadded};
+use super::kernels::{Activation, AddAct, BiasAct, Conv, Depthwise, Im2Col, MaxPoolPadded};
 use super::tflite_graph::{tf_same_pad, Pad2};
 
 type Result<T> = std::result::Result<T, VisionError>;
@@ -45,18 +45,15 @@ pub struct AgeGender {
 /// Depthwise 3×3 (stride 1, 'SAME') + pointwise 1×1 + bias + activation.
 struct SeparableConv {
     depthwise: Depthwise,
-    /// `[cin, cout]`.
-    pointwise: Tensor,
-    bias_act: BiasAct,
+    pointwise: Conv,
 }
 
 struct ReductionBlock {
     activate_input: bool,
     sep0: SeparableConv,
     sep1: SeparableConv,
-    /// 1×1 stride-2 convolution of the block input, `[cin, cout]`.
-    expansion: Tensor,
-    expansion_bias: BiasAct,
+    /// 1×1 stride-2 convolution of the block input.
+    expansion: Conv,
 }
 
 struct MainBlock {
@@ -65,9 +62,8 @@ struct MainBlock {
 
 /// The loaded network. Immutable: one instance serves all threads.
 pub struct AgeGenderNet {
-    /// `[3·3·3, 32]` in im2col (ky, kx, c) order.
-    conv_in: Tensor,
-    conv_in_bias: BiasAct,
+    /// 3×3 stride 2, 3 → 32 channels, + ReLU.
+    conv_in: Conv,
     entry: [ReductionBlock; 2],
     middle: [MainBlock; 2],
     exit: ReductionBlock,
@@ -86,23 +82,10 @@ fn relu() -> BiasAct {
     }
 }
 
-/// `[1, h, w, cin] × [cin, cout]` (a 1×1 convolution) followed by bias and activation.
-fn pointwise(x: &Tensor, w: &Tensor, bias_act: &BiasAct) -> Result<Tensor> {
-    let (_, h, wd, cin) = x.dims4()?;
-    let y = x
-        .reshape((h * wd, cin))?
-        .matmul(w)?
-        .apply_op1_no_bwd(bias_act)?;
-    Ok(y.reshape((1, h, wd, w.dims()[1]))?)
-}
-
 impl SeparableConv {
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        pointwise(
-            &x.apply_op1_no_bwd(&self.depthwise)?,
-            &self.pointwise,
-            &self.bias_act,
-        )
+        Ok(x.apply_op1_no_bwd(&self.depthwise)?
+            .apply_op1_no_bwd(&self.pointwise)?)
     }
 }
 
@@ -128,17 +111,7 @@ impl ReductionBlock {
                 right,
             },
         })?;
-        // A 1×1 stride-2 'SAME' conv on an even input needs no padding: every other pixel.
-        let picked = x.apply_op1_no_bwd(&Im2Col {
-            kh: 1,
-            kw: 1,
-            stride: 2,
-            pad: Pad2::default(),
-        })?;
-        let expanded = picked
-            .matmul(&self.expansion)?
-            .apply_op1_no_bwd(&self.expansion_bias)?
-            .reshape(pooled.dims())?;
+        let expanded = x.apply_op1_no_bwd(&self.expansion)?;
         Ok(pooled.apply_op2_no_bwd(&expanded, &AddAct(Activation::None))?)
     }
 }
@@ -174,6 +147,25 @@ impl Weights {
         Ok(t.reshape((d[..d.len() - 1].iter().product::<usize>(), d[d.len() - 1]))?)
     }
 
+    /// A convolution from TF `[kh, kw, cin, cout]` filters (which, flattened, are already the
+    /// `[kh·kw·cin, cout]` matrix in im2col's order) and its bias.
+    fn conv(
+        &self,
+        filters: &str,
+        bias: &str,
+        act: Activation,
+        patches: Option<Im2Col>,
+    ) -> Result<Conv> {
+        let filters = self.get(filters)?;
+        Ok(Conv {
+            n: *filters.dims().last().unwrap_or(&1),
+            weight: filters.flatten_all()?.to_vec1()?,
+            bias: self.vec(bias)?,
+            act,
+            patches,
+        })
+    }
+
     fn separable(&self, prefix: &str, act: Activation) -> Result<SeparableConv> {
         let dw = self.vec(&format!("{prefix}/depthwise_filter"))?;
         let channels = dw.len() / 9;
@@ -193,11 +185,12 @@ impl Weights {
                 },
                 act: Activation::None,
             },
-            pointwise: self.matrix(&format!("{prefix}/pointwise_filter"))?,
-            bias_act: BiasAct {
-                bias: self.vec(&format!("{prefix}/bias"))?,
+            pointwise: self.conv(
+                &format!("{prefix}/pointwise_filter"),
+                &format!("{prefix}/bias"),
                 act,
-            },
+                None,
+            )?,
         })
     }
 
@@ -206,11 +199,18 @@ impl Weights {
             activate_input,
             sep0: self.separable(&format!("{prefix}/separable_conv0"), Activation::Relu)?,
             sep1: self.separable(&format!("{prefix}/separable_conv1"), Activation::None)?,
-            expansion: self.matrix(&format!("{prefix}/expansion_conv/filters"))?,
-            expansion_bias: BiasAct {
-                bias: self.vec(&format!("{prefix}/expansion_conv/bias"))?,
-                act: Activation::None,
-            },
+            // A 1×1 stride-2 'SAME' conv on an even input needs no padding: every other pixel.
+            expansion: self.conv(
+                &format!("{prefix}/expansion_conv/filters"),
+                &format!("{prefix}/expansion_conv/bias"),
+                Activation::None,
+                Some(Im2Col {
+                    kh: 1,
+                    kw: 1,
+                    stride: 2,
+                    pad: Pad2::default(),
+                }),
+            )?,
         })
     }
 
@@ -236,11 +236,25 @@ impl AgeGenderNet {
         let w = Weights(candle_core::safetensors::load_buffer(bytes, &Device::Cpu)?);
         let fc_gender_bias = w.vec("fc/gender/bias")?;
         Ok(AgeGenderNet {
-            conv_in: w.matrix("entry_flow/conv_in/filters")?,
-            conv_in_bias: BiasAct {
-                bias: w.vec("entry_flow/conv_in/bias")?,
-                act: Activation::Relu,
-            },
+            conv_in: w.conv(
+                "entry_flow/conv_in/filters",
+                "entry_flow/conv_in/bias",
+                Activation::Relu,
+                Some(Im2Col {
+                    kh: 3,
+                    kw: 3,
+                    stride: 2,
+                    pad: {
+                        let (top, bottom) = tf_same_pad(INPUT, 3, 2);
+                        Pad2 {
+                            top,
+                            bottom,
+                            left: top,
+                            right: bottom,
+                        }
+                    },
+                }),
+            )?,
             entry: [
                 w.reduction("entry_flow/reduction_block_0", false)?,
                 w.reduction("entry_flow/reduction_block_1", true)?,
@@ -265,24 +279,8 @@ impl AgeGenderNet {
                 "age_gender: input must be 112×112×3".into(),
             ));
         }
-        let x = Tensor::from_vec(input, (1, INPUT, INPUT, 3), &Device::Cpu)?;
-        let (top, bottom) = tf_same_pad(INPUT, 3, 2);
-        let cols = x.apply_op1_no_bwd(&Im2Col {
-            kh: 3,
-            kw: 3,
-            stride: 2,
-            pad: Pad2 {
-                top,
-                bottom,
-                left: top,
-                right: bottom,
-            },
-        })?;
-        let n = INPUT / 2;
-        let mut x = cols
-            .matmul(&self.conv_in)?
-            .apply_op1_no_bwd(&self.conv_in_bias)?
-            .reshape((1, n, n, self.conv_in.dims()[1]))?;
+        let mut x = Tensor::from_vec(input, (1, INPUT, INPUT, 3), &Device::Cpu)?
+            .apply_op1_no_bwd(&self.conv_in)?;
         for block in &self.entry {
             x = block.forward(&x)?;
         }

@@ -13,7 +13,7 @@ use super::facemesh::Landmarks;
 use super::filters::Plane;
 use super::lab::LabImage;
 use super::landmarks_idx::{LEFT_EYE, RIGHT_EYE};
-use super::warp::Roi;
+use super::warp::{floor, Roi};
 
 /// Side of the canonical crop, pixels.
 pub const CROP: usize = 512;
@@ -101,23 +101,28 @@ pub fn to_crop(roi: &Roi, x: f32, y: f32) -> [f32; 2] {
 fn bilinear(img: &RgbImage, x: f32, y: f32) -> [f32; 3] {
     let (w, h) = (img.width() as i32, img.height() as i32);
     let raw = img.as_raw();
-    let (fx, fy) = (x.floor(), y.floor());
+    let (fx, fy) = (floor(x), floor(y));
     let (ax, ay) = (x - fx, y - fy);
-    let (x0, y0) = (
-        (fx as i32).clamp(0, w - 1) as usize,
-        (fy as i32).clamp(0, h - 1) as usize,
-    );
-    let (x1, y1) = (
-        (fx as i32 + 1).clamp(0, w - 1) as usize,
-        (fy as i32 + 1).clamp(0, h - 1) as usize,
-    );
-    let w = w as usize;
-    let (p00, p10, p01, p11) = (
-        (y0 * w + x0) * 3,
-        (y0 * w + x1) * 3,
-        (y1 * w + x0) * 3,
-        (y1 * w + x1) * 3,
-    );
+    let (ix, iy) = (fx as i32, fy as i32);
+    let (p00, p10, p01, p11) = if ix >= 0 && iy >= 0 && ix + 1 < w && iy + 1 < h {
+        // Inside: no clamping (nearly every tap of the crop).
+        let p00 = (iy as usize * w as usize + ix as usize) * 3;
+        let below = w as usize * 3;
+        (p00, p00 + 3, p00 + below, p00 + below + 3)
+    } else {
+        let (x0, y0) = (ix.clamp(0, w - 1) as usize, iy.clamp(0, h - 1) as usize);
+        let (x1, y1) = (
+            (ix + 1).clamp(0, w - 1) as usize,
+            (iy + 1).clamp(0, h - 1) as usize,
+        );
+        let w = w as usize;
+        (
+            (y0 * w + x0) * 3,
+            (y0 * w + x1) * 3,
+            (y1 * w + x0) * 3,
+            (y1 * w + x1) * 3,
+        )
+    };
     let mut acc = [0f32; 3];
     for (c, a) in acc.iter_mut().enumerate() {
         let top = raw[p00 + c] as f32 * (1.0 - ax) + raw[p10 + c] as f32 * ax;
@@ -136,14 +141,16 @@ impl CanonicalFace {
         let m = roi.affine_to_image(n);
         // Two halves of the rows on two threads: this resampling is the costliest single step.
         let mut raw = vec![0u8; CROP * CROP * 3];
+        // Sub-pixel offsets of the k×k taps, divided once rather than per tap.
+        let sub: Vec<f32> = (0..k).map(|i| (i as f32 + 0.5) / k as f32).collect();
         let fill = |rows: std::ops::Range<usize>, out: &mut [u8]| {
             for (j, v) in rows.enumerate() {
                 for u in 0..CROP {
                     let mut acc = [0f32; 3];
-                    for sj in 0..k {
-                        for si in 0..k {
-                            let uu = u as f32 + (si as f32 + 0.5) / k as f32;
-                            let vv = v as f32 + (sj as f32 + 0.5) / k as f32;
+                    for &dv in &sub {
+                        for &du in &sub {
+                            let uu = u as f32 + du;
+                            let vv = v as f32 + dv;
                             let p = bilinear(
                                 img,
                                 m[0] * uu + m[1] * vv + m[2],

@@ -152,8 +152,7 @@ impl FaceMesh {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vision::blazeface::FaceDetector;
-    use crate::vision::testutil::{astronaut, reference};
+    use crate::vision::testutil::{astronaut, astronaut_first_pass_landmarks, reference};
 
     /// Raw tensor against tflite-runtime on the same fixed crop (astronaut[40:232, 130:322]).
     #[test]
@@ -187,13 +186,7 @@ mod tests {
     /// End to end against mp.solutions.face_mesh: every point within 0.1 px, mean within 0.03 px.
     #[test]
     fn astronaut_mesh_matches_mediapipe() {
-        let img = astronaut();
-        let det = FaceDetector::load()
-            .unwrap()
-            .detect(&img)
-            .unwrap()
-            .remove(0);
-        let lm = FaceMesh::load().unwrap().landmarks(&img, &det).unwrap();
+        let lm = astronaut_first_pass_landmarks();
         let r = reference();
         let want = r["mesh"].as_array().unwrap();
         assert_eq!(lm.points.len(), 468);

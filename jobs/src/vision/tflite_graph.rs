@@ -6,8 +6,9 @@
 //! weights once into candle's layout; `run` then walks the op list.
 //!
 //! Layout: activations stay in TFLite's NHWC layout (batch 1), contiguous, so RESHAPE,
-//! CONCATENATION and PAD keep their TFLite meaning. Convolutions are im2col + candle matmul and
-//! the per-channel work runs in the kernels of `kernels.rs`.
+//! CONCATENATION and PAD keep their TFLite meaning. Convolutions, depthwise convolutions and the
+//! per-channel work run in the kernels of `kernels.rs`; a RELU or PRELU whose input feeds nothing
+//! else is fused at load into the convolution or addition that produces it.
 
 use std::collections::HashMap;
 
@@ -15,7 +16,7 @@ use candle_core::{DType, Device, Tensor};
 use serde::Deserialize;
 
 use super::error::VisionError;
-use super::kernels::{Activation, AddAct, BiasAct, Depthwise, Im2Col, MaxPool};
+use super::kernels::{Activation, AddAct, BiasAct, Conv, Depthwise, Im2Col, MaxPool};
 
 type Result<T> = std::result::Result<T, VisionError>;
 
@@ -56,10 +57,7 @@ enum Op {
     Conv {
         x: usize,
         out: usize,
-        /// `[kh·kw·cin, cout]`.
-        wmat: Tensor,
-        bias_act: BiasAct,
-        im2col: Option<Im2Col>,
+        conv: Conv,
     },
     Depthwise {
         x: usize,
@@ -178,17 +176,22 @@ impl Graph {
                         Op::Conv {
                             x,
                             out,
-                            wmat: w.reshape((cout, kh * kw * cin))?.t()?.contiguous()?,
-                            bias_act: BiasAct {
+                            conv: Conv {
+                                weight: w
+                                    .reshape((cout, kh * kw * cin))?
+                                    .t()?
+                                    .flatten_all()?
+                                    .to_vec1()?,
+                                n: cout,
                                 bias,
                                 act: fused(o)?,
+                                patches: (!pointwise).then_some(Im2Col {
+                                    kh,
+                                    kw,
+                                    stride: stride[0],
+                                    pad,
+                                }),
                             },
-                            im2col: (!pointwise).then_some(Im2Col {
-                                kh,
-                                kw,
-                                stride: stride[0],
-                                pad,
-                            }),
                         }
                     } else {
                         Op::Depthwise {
@@ -273,6 +276,7 @@ impl Graph {
             };
             ops.push(op);
         }
+        let ops = fuse_activations(ops, &raw);
         let input = raw.inputs[0];
         let in_shape = shape(input)?;
         let n_tensors = raw.shapes.len();
@@ -304,26 +308,7 @@ impl Graph {
         };
         for op in &self.ops {
             let (out, t) = match op {
-                Op::Conv {
-                    x,
-                    out,
-                    wmat,
-                    bias_act,
-                    im2col,
-                } => {
-                    let v = val(&vals, *x)?;
-                    let (_, ih, iw, cin) = v.dims4()?;
-                    let (rows, oh, ow) = match im2col {
-                        Some(op) => {
-                            let oh = (ih + op.pad.top + op.pad.bottom - op.kh) / op.stride + 1;
-                            let ow = (iw + op.pad.left + op.pad.right - op.kw) / op.stride + 1;
-                            (v.apply_op1_no_bwd(op)?, oh, ow)
-                        }
-                        None => (v.reshape((ih * iw, cin))?, ih, iw),
-                    };
-                    let y = rows.matmul(wmat)?.apply_op1_no_bwd(bias_act)?;
-                    (*out, y.reshape((1, oh, ow, wmat.dims()[1]))?)
-                }
+                Op::Conv { x, out, conv } => (*out, val(&vals, *x)?.apply_op1_no_bwd(conv)?),
                 Op::Depthwise { x, out, conv } => (*out, val(&vals, *x)?.apply_op1_no_bwd(conv)?),
                 Op::Add { a, b, out, act } => (
                     *out,
@@ -358,6 +343,42 @@ impl Graph {
             .map(|&o| Ok(val(&vals, o)?.flatten_all()?.to_vec1::<f32>()?))
             .collect()
     }
+}
+
+/// Folds each RELU/PRELU into the CONV_2D or ADD that produces its input when nothing else reads
+/// that tensor (every activation in the MediaPipe graphs): one pass over memory instead of two.
+/// Exact: the activation is applied to the same values, after the bias or the sum.
+fn fuse_activations(ops: Vec<Op>, raw: &RawGraph) -> Vec<Op> {
+    let mut readers: HashMap<usize, usize> = HashMap::new();
+    for o in &raw.ops {
+        for &i in &o.inputs {
+            if i >= 0 {
+                *readers.entry(i as usize).or_default() += 1;
+            }
+        }
+    }
+    for &o in &raw.outputs {
+        *readers.entry(o).or_default() += 1;
+    }
+    let mut fused: Vec<Op> = Vec::with_capacity(ops.len());
+    for op in ops {
+        if let Op::Act { x, out, act } = &op {
+            let producer = fused.iter_mut().rev().find_map(|p| match p {
+                Op::Conv { out: o, conv, .. } if *o == *x => Some((o, &mut conv.act)),
+                Op::Add { out: o, act, .. } if *o == *x => Some((o, &mut act.0)),
+                _ => None,
+            });
+            if let Some((p_out, p_act)) = producer {
+                if readers.get(x) == Some(&1) && matches!(p_act, Activation::None) {
+                    *p_act = act.act.clone();
+                    *p_out = *out;
+                    continue;
+                }
+            }
+        }
+        fused.push(op);
+    }
+    fused
 }
 
 #[cfg(test)]

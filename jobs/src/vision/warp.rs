@@ -45,6 +45,17 @@ impl Roi {
     }
 }
 
+/// `x.floor()` for |x| < 2³¹ without the libm call that the baseline x86-64 target makes of it
+/// (no SSE4.1 `roundps`); the sampling loops call it twice per output pixel.
+pub(super) fn floor(x: f32) -> f32 {
+    let t = x as i32 as f32;
+    if t > x {
+        t - 1.0
+    } else {
+        t
+    }
+}
+
 /// Samples `roi` into an n×n NHWC float tensor with values mapped from [0, 255] to `range`.
 pub fn crop_to_tensor(
     img: &RgbImage,
@@ -75,19 +86,31 @@ pub fn crop_to_tensor(
         for u in 0..n {
             let sx = x0 + dxu * u as f32 + dxv * v as f32;
             let sy = y0 + dyu * u as f32 + dyv * v as f32;
-            let (fx, fy) = (sx.floor(), sy.floor());
+            let (fx, fy) = (floor(sx), floor(sy));
             let (ax, ay) = (sx - fx, sy - fy);
             let (ix, iy) = (fx as i32, fy as i32);
-            let mut acc = [0f32; 3];
-            for (dx, dy, wgt) in [
+            let taps = [
                 (0, 0, (1.0 - ax) * (1.0 - ay)),
                 (1, 0, ax * (1.0 - ay)),
                 (0, 1, (1.0 - ax) * ay),
                 (1, 1, ax * ay),
-            ] {
-                if let Some(p) = px(ix + dx, iy + dy) {
+            ];
+            let mut acc = [0f32; 3];
+            if ix >= 0 && iy >= 0 && ix + 1 < w && iy + 1 < h {
+                // All four taps inside: no border rule to apply (most of the crop).
+                let i = (iy as usize * w as usize + ix as usize) * 3;
+                for (dx, dy, wgt) in taps {
+                    let p = &raw[i + (dy as usize * w as usize + dx as usize) * 3..][..3];
                     for c in 0..3 {
-                        acc[c] += wgt * p[c];
+                        acc[c] += wgt * p[c] as f32;
+                    }
+                }
+            } else {
+                for (dx, dy, wgt) in taps {
+                    if let Some(p) = px(ix + dx, iy + dy) {
+                        for c in 0..3 {
+                            acc[c] += wgt * p[c];
+                        }
                     }
                 }
             }
