@@ -130,6 +130,38 @@ impl Browser {
         self.element(css).await.click().await.unwrap();
     }
 
+    /// Click `css` and wait until the browser shows the page that click loads. For a form whose
+    /// script has already updated the URL and the view, nothing on the page tells the old
+    /// document from the new one, and a `goto` issued before the submission's navigation starts
+    /// is overtaken by it (seen in CI: the next page showed the old opacity). So the old
+    /// document is marked, and the wait is for a document without the mark.
+    async fn click_and_wait_for_new_page(&self, css: &str) {
+        self.client
+            .execute("window.dermisOldPage = true; return null;", vec![])
+            .await
+            .unwrap();
+        self.click(css).await;
+        let started = Instant::now();
+        loop {
+            let fresh = self
+                .client
+                .execute(
+                    "return window.dermisOldPage === undefined && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await;
+            // Errors are expected while the navigation is under way.
+            if matches!(fresh, Ok(serde_json::Value::Bool(true))) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "clicking {css} never loaded a new page"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     async fn fill(&self, css: &str, value: &str) {
         let el = self.element(css).await;
         el.clear().await.unwrap();
@@ -337,7 +369,8 @@ async fn browser_dashboard_journey_keys_api_usage_billing_webhook_try_it_and_rev
     // the same view from the server.
     b.wait_for_attr("#overlay", "src", "/masks/hd_wrinkle_output_all.png")
         .await;
-    b.click("#mask-form button[type=submit]").await;
+    b.click_and_wait_for_new_page("#mask-form button[type=submit]")
+        .await;
     b.wait_for_path("mask=hd_wrinkle_output_all.png").await;
     b.wait_for_attr("#overlay", "src", "/masks/hd_wrinkle_output_all.png")
         .await;

@@ -604,11 +604,18 @@ async fn migration_backfills_stream_owners(app: &TestApp) {
     use migration::{Migrator, MigratorTrait};
     let (account, key) = app.account_with_key(Plan::Free).await;
     app.submit(&key, "/v1/analyze", face_jpeg()).await;
-    let db = &app.domain().db;
+    // Migrations get a connection of their own, as `dermis migrate` in its own process would:
+    // an SQLite connection compiles DDL against the schema it last read, so `ADD COLUMN` on a
+    // pooled connection that sat idle through the `DROP COLUMN` fails with "duplicate column
+    // name" (seen in CI).
+    let mut one = sea_orm::ConnectOptions::new(app.config.database_url());
+    one.max_connections(1).sqlx_logging(false);
+    let db = sea_orm::Database::connect(one).await.unwrap();
     // Back to before the dashboard migration (drops stream_owners and the password column)…
-    Migrator::down(db, Some(1)).await.unwrap();
+    Migrator::down(&db, Some(1)).await.unwrap();
     // …and forward again: the backfill has to rebuild what the projector wrote.
-    Migrator::up(db, None).await.unwrap();
+    Migrator::up(&db, None).await.unwrap();
+    db.close().await.unwrap();
     app.verify_events().await;
     let events = app.domain().events_of(account, None, 100).await.unwrap();
     let kinds: Vec<String> = events.iter().map(|e| e.event.event_type()).collect();
