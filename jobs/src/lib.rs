@@ -3,6 +3,7 @@
 //! out, no I/O).
 pub mod allocator;
 pub mod bench;
+pub mod poll_interval;
 pub mod queue;
 pub mod storage;
 pub mod submit;

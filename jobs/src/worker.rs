@@ -12,6 +12,7 @@ use entities::{Domain, Outcome};
 use futures::future::try_join_all;
 use uuid::Uuid;
 
+use crate::poll_interval::{EveryInterval, POLL_INTERVAL};
 use crate::queue::{AnalysisJob, Queue, MAX_ATTEMPTS};
 use crate::storage::{analysis_key, ObjectStore};
 use crate::vision::{Engine, Gender, Options};
@@ -200,15 +201,6 @@ async fn handle(job: AnalysisJob, ctx: Data<Arc<WorkerContext>>) -> Result<(), B
     process(&ctx, job.analysis_id).await
 }
 
-/// How often an idle worker asks the queue for work. Left to themselves, apalis's SQLite and
-/// Redis backends fetch again only when the heartbeat timer (`workers.heartbeat_secs`, 10 s by
-/// default) wakes the worker: a full analysis (0.2 s of work) took 6.6–8.9 s from upload to
-/// `completed` on the embedded default. With this interval it took 0.53–0.58 s in 8 of 14
-/// trials; the others still waited for a heartbeat (3.4–9.4 s), apparently while the backend's
-/// `poll_ready` is between heartbeat states, which the poll strategy does not drive. Cost: one
-/// indexed query (SQLite) or script call (Redis) per idle worker per interval (≈ 1 % of a core).
-pub const POLL_INTERVAL: Duration = Duration::from_millis(100);
-
 /// Run `concurrency` analyses at a time from `queue` until `shutdown` completes.
 pub async fn run_workers(
     queue: Queue,
@@ -224,7 +216,7 @@ pub async fn run_workers(
     match queue {
         Queue::Sqlite(backend) => {
             WorkerBuilder::new(name.as_str())
-                .backend(backend.poll_with_interval(POLL_INTERVAL))
+                .backend(backend.poll_with_strategy(EveryInterval::new(POLL_INTERVAL)))
                 .data(ctx)
                 .concurrency(concurrency)
                 .build(handle)
@@ -233,7 +225,7 @@ pub async fn run_workers(
         }
         Queue::Redis(backend) => {
             WorkerBuilder::new(name.as_str())
-                .backend(backend.poll_with_interval(POLL_INTERVAL))
+                .backend(backend.poll_with_strategy(EveryInterval::new(POLL_INTERVAL)))
                 .data(ctx)
                 .concurrency(concurrency)
                 .build(handle)
