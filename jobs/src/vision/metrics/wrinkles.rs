@@ -118,9 +118,14 @@ fn side_weights(right: usize, left: usize) -> [f32; 2] {
     [right, left].map(|n| ramp(n as f32 / larger, SIDE_NONE, SIDE_FULL))
 }
 
-/// Region size (IOD²) from which a site counts fully in the `whole` score (≈ 270 crop px, a
-/// 1.2 × 1.2 cm patch of skin).
-const SITE_FULL_IOD2: f32 = 0.02;
+/// A site counts in the `whole` score not at all below `SITE_NONE_IOD2` (≈ 27 crop px, a
+/// 2.5 mm square of skin) and fully from `SITE_FULL_IOD2` (≈ 110 crop px, 5 mm), on a ramp
+/// between. The ramp ends low because a site's weight moves the whole wherever the ramp holds
+/// it: astronaut.png's crow's feet, cut by hair and the silhouette to 190 px (99.7 against a
+/// whole of 62), shrank to 117 px under JPEG 60 as the hair's edge moved, and with the ramp
+/// ending at 270 px that alone moved the whole by 5 points.
+const SITE_NONE_IOD2: f32 = 0.002;
+const SITE_FULL_IOD2: f32 = 0.008;
 
 /// Fold length on a line giving nasolabial 50.
 const FOLD_HALF_PCT: f32 = 50.0;
@@ -235,9 +240,10 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
     // The whole face's score grades each site and averages the grades, as clinical wrinkle
     // scales do (one grade per site, then their sum), over the sites the photo shows: pooling
     // the sites' pixels instead let the largest region decide (a smile's folds gave a young face
-    // 19) and amplified its noise. A site fades in with its size up to `SITE_FULL_IOD2`, so a
-    // region that hair or the silhouette cuts to a few pixels neither counts nor jumps in.
-    let full = SITE_FULL_IOD2 * face.iod * face.iod;
+    // 19) and amplified its noise. A site fades in with its size (`SITE_NONE_IOD2` to
+    // `SITE_FULL_IOD2`), so a region that hair or the silhouette cuts to a few pixels neither
+    // counts nor jumps in.
+    let iod2 = face.iod * face.iod;
     let (mut total, mut weight) = (0.0, 0.0);
     for (n, s) in [
         (fn_ as f32, &forehead_score),
@@ -245,7 +251,7 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         (nn as f32, &fold_score),
         (gn as f32, &glabella_score),
     ] {
-        let w = (n / full).min(1.0);
+        let w = ramp(n / iod2, SITE_NONE_IOD2, SITE_FULL_IOD2);
         total += w * s.ui_score;
         weight += w;
     }
