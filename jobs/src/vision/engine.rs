@@ -511,9 +511,9 @@ mod tests {
     }
 
     /// Tolerance per score on astronaut.png (IOD 45 px): the 3 points (3 years for the
-    /// model age), except the glabella — 17: its only "line" is one faint mark under the fringe,
-    /// a few pixels of a 900-px region at this resolution, which JPEG 60's ringing lengthens
-    /// (raw 3.7 → 6.2 %; docs/metrics.md, "Stability") — and the whole wrinkle score, 6, which
+    /// model age), except the glabella — 17: its only "line" is a faint shading 3–4 source pixels
+    /// wide in a 900-px region, on which a JPEG block boundary falls, so JPEG 60 sharpens it into
+    /// a step (raw 3.7 → 6.2 %; docs/metrics.md, "Stability") — and the whole wrinkle score, 6, which
     /// averages the glabella with two other sites (the forehead is under the fringe) and so
     /// carries a third of that move (5.3).
     fn tolerance(name: &str) -> f32 {
