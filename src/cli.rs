@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 use entities::events::{Metadata, Plan};
-use migration::{Migrator, MigratorTrait};
 use uuid::Uuid;
 
 use crate::config::Config;
@@ -134,8 +133,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate => {
             std::fs::create_dir_all(&config.data_dir)?;
-            let db = entities::db::connect(&config.database_url()).await?;
-            Migrator::up(&db, None).await?;
+            crate::startup::migrate(&config.database_url()).await?;
             println!("migrations applied");
             Ok(())
         }

@@ -30,12 +30,10 @@ pub struct Services {
 pub async fn services(config: &Config) -> anyhow::Result<Services> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create the data dir {}", config.data_dir.display()))?;
+    migrate(&config.database_url()).await?;
     let db = entities::db::connect(&config.database_url())
         .await
         .context("cannot open the database")?;
-    Migrator::up(&db, None)
-        .await
-        .context("database migration failed")?;
     let storage = match &config.s3 {
         Some(s3) => ObjectStore::s3(&S3Settings {
             endpoint: s3.endpoint.clone(),
@@ -70,6 +68,20 @@ pub async fn services(config: &Config) -> anyhow::Result<Services> {
         storage,
         queue,
     })
+}
+
+/// Applies pending migrations on a connection of their own, closed before the pool opens.
+pub async fn migrate(url: &str) -> anyhow::Result<()> {
+    let db = entities::db::connect_for_migrations(url)
+        .await
+        .context("cannot open the database")?;
+    Migrator::up(&db, None)
+        .await
+        .context("database migration failed")?;
+    db.close()
+        .await
+        .context("cannot close the migration connection")?;
+    Ok(())
 }
 
 fn sweep_settings(config: &Config) -> SweepSettings {

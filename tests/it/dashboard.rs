@@ -604,13 +604,11 @@ async fn migration_backfills_stream_owners(app: &TestApp) {
     use migration::{Migrator, MigratorTrait};
     let (account, key) = app.account_with_key(Plan::Free).await;
     app.submit(&key, "/v1/analyze", face_jpeg()).await;
-    // Migrations get a connection of their own, as `dermis migrate` in its own process would:
-    // an SQLite connection compiles DDL against the schema it last read, so `ADD COLUMN` on a
-    // pooled connection that sat idle through the `DROP COLUMN` fails with "duplicate column
-    // name" (seen in CI).
-    let mut one = sea_orm::ConnectOptions::new(app.config.database_url());
-    one.max_connections(1).sqlx_logging(false);
-    let db = sea_orm::Database::connect(one).await.unwrap();
+    // On a connection of its own, as the app migrates (`entities::db::connect_for_migrations`):
+    // on the app's pool, `ADD COLUMN` failed now and then with "duplicate column name".
+    let db = entities::db::connect_for_migrations(&app.config.database_url())
+        .await
+        .unwrap();
     // Back to before the dashboard migration (drops stream_owners and the password column)…
     Migrator::down(&db, Some(1)).await.unwrap();
     // …and forward again: the backfill has to rebuild what the projector wrote.
