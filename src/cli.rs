@@ -132,8 +132,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             crate::startup::run_worker_process(config).await
         }
         Command::Migrate => {
-            std::fs::create_dir_all(&config.data_dir)?;
-            crate::startup::migrate(&config.database_url()).await?;
+            crate::startup::migrate(&config).await?;
             println!("migrations applied");
             Ok(())
         }

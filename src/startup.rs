@@ -28,9 +28,7 @@ pub struct Services {
 }
 
 pub async fn services(config: &Config) -> anyhow::Result<Services> {
-    std::fs::create_dir_all(&config.data_dir)
-        .with_context(|| format!("cannot create the data dir {}", config.data_dir.display()))?;
-    migrate(&config.database_url()).await?;
+    migrate(config).await?;
     let db = entities::db::connect(&config.database_url())
         .await
         .context("cannot open the database")?;
@@ -70,9 +68,12 @@ pub async fn services(config: &Config) -> anyhow::Result<Services> {
     })
 }
 
-/// Applies pending migrations on a connection of their own, closed before the pool opens.
-pub async fn migrate(url: &str) -> anyhow::Result<()> {
-    let db = entities::db::connect_for_migrations(url)
+/// Creates the data dir and applies pending migrations on a connection of their own, closed
+/// before the pool opens.
+pub async fn migrate(config: &Config) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("cannot create the data dir {}", config.data_dir.display()))?;
+    let db = entities::db::connect_for_migrations(&config.database_url())
         .await
         .context("cannot open the database")?;
     Migrator::up(&db, None)
