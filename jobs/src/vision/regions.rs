@@ -40,8 +40,8 @@ pub struct Regions {
 /// The part of the nasolabial axis (ala → mouth corner) the fold band covers. Its ends are left
 /// out: the ala's own groove and the mouth corner are dark lines in every face, and with the
 /// landmarks' jitter they slid in and out of a band that reached them.
-const FOLD_FROM: f32 = 0.15;
-const FOLD_TO: f32 = 0.9;
+pub(crate) const FOLD_FROM: f32 = 0.15;
+pub(crate) const FOLD_TO: f32 = 0.9;
 
 fn pts(face: &CanonicalFace, idx: &[usize]) -> Vec<[f32; 2]> {
     idx.iter().map(|&i| face.pt(i)).collect()
