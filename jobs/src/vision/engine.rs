@@ -628,7 +628,8 @@ mod tests {
     /// Half size leaves the astronaut's face with an IOD of 22 px, below the common resolution
     /// (32 px): the report says so (`resolution_limited`), detail below ≈ 3 mm is gone and detail
     /// scores rise (look healthier) — most of all the glabella, whose one faint mark fades
-    /// (+11.7; the rest ≤ 2.3, docs/metrics.md). Bounded, not ≤ 3: a resolution limit.
+    /// (+11.7, so the whole, their mean, +3.8; the rest ≤ 2.2, docs/metrics.md). Bounded, not ≤ 3:
+    /// a resolution limit.
     #[test]
     fn half_size_face_is_resolution_limited_and_within_18_points() {
         let img = astronaut();
