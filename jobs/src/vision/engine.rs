@@ -10,6 +10,7 @@ use super::blazeface::FaceDetector;
 use super::decode::decode;
 use super::error::VisionError;
 use super::facemesh::FaceMesh;
+use super::jpeg_quality;
 use super::masks;
 use super::metrics::{oiliness, tone};
 use super::pipeline::{check_size, largest, measure, prepare};
@@ -128,6 +129,7 @@ impl Engine {
         let decode_ms = ms(t);
         let mut a = self.analyze_image(&img, opts)?;
         a.timings.decode_ms = decode_ms;
+        a.result.image_quality.jpeg_quality = jpeg_quality::estimate(bytes);
         Ok(a)
     }
 
@@ -365,6 +367,7 @@ mod tests {
         ));
         let a = engine().analyze_bytes(bytes, &Options::default()).unwrap();
         assert_eq!(a.result.faces_detected, 1);
+        assert_eq!(a.result.image_quality.jpeg_quality, None, "a PNG");
         let t = &a.timings;
         assert!(
             t.decode_ms > 0.0 && t.detect_ms > 0.0 && t.landmarks_ms > 0.0 && t.metrics_ms > 0.0
@@ -560,6 +563,9 @@ mod tests {
             let r = a.result;
             eprintln!("{file}: {:?}", scores(&r));
             assert_eq!(r.faces_detected, 1, "{file}");
+            let q = r.image_quality.jpeg_quality;
+            eprintln!("{file}: JPEG quality {q:?}");
+            assert!(q.is_some_and(|q| (1..=100).contains(&q)), "{file}: {q:?}");
             let model = &r.age_gender_model;
             assert!(age.contains(&model.age), "{file}: age {}", model.age);
             if let Some(g) = gender {

@@ -17,6 +17,7 @@ pub mod face_frame;
 pub mod facemesh;
 pub mod filters;
 pub mod heic;
+pub mod jpeg_quality;
 mod kernels;
 pub mod lab;
 pub mod landmarks_idx;

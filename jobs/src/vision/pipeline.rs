@@ -151,6 +151,8 @@ pub fn measure(
             overexposed_pct: score::r1(q.overexposed_pct),
             face_resolution_px: score::r1(face.iod_image_px),
             resolution_limited: face.resolution_limited(),
+            // Only the file says; `Engine::analyze_bytes` fills it in.
+            jpeg_quality: None,
             roll_deg: score::r1(roll),
             detection_score: (det.score * 1000.0).round() / 1000.0,
         },

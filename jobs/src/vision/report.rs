@@ -108,6 +108,12 @@ pub struct ImageQuality {
     /// (Absent in reports stored before it existed; read as false.)
     #[serde(default)]
     pub resolution_limited: bool,
+    /// Estimated libjpeg quality (1–100) of a JPEG upload, read from its quantisation table;
+    /// absent for other formats. On a small face in a strongly compressed file a faint fine line
+    /// can be rounded away or deepened by the compression, and its wrinkle score moves with it
+    /// (seen at quality 60 on a face of 45 px IOD, not on faces of 77 and 94 px: docs/metrics.md).
+    #[serde(default)]
+    pub jpeg_quality: Option<u8>,
     /// Head roll in degrees (eye line vs horizontal).
     pub roll_deg: f32,
     /// Detector confidence of the analysed face, 0–1.

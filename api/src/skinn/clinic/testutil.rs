@@ -66,6 +66,7 @@ pub fn healthy() -> Report {
             overexposed_pct: 0.4,
             face_resolution_px: 180.0,
             resolution_limited: false,
+            jpeg_quality: Some(90),
             roll_deg: 1.5,
             detection_score: 0.97,
         },
