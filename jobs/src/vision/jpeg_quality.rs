@@ -122,9 +122,13 @@ mod tests {
         ));
         assert_eq!(estimate(png), None);
         assert_eq!(estimate(b""), None);
-        // Cut inside the quantisation table segment: no table, no panic.
+        // Every cut before the end of the luminance table: no table, and no panic.
         let jpeg = encoded(80);
         let dqt = jpeg.windows(2).position(|w| w == [0xFF, 0xDB]).unwrap();
-        assert_eq!(estimate(&jpeg[..dqt + 20]), None);
+        let table_end = dqt + 4 + 1 + 64;
+        for cut in 0..table_end {
+            assert_eq!(estimate(&jpeg[..cut]), None, "cut at {cut}");
+        }
+        assert_eq!(estimate(&jpeg), Some(80));
     }
 }
