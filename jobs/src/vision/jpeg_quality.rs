@@ -5,22 +5,17 @@
 //! the compression (docs/metrics.md, "image_quality"). The report carries the quality so that a
 //! client can tell such a photo from a clean one and ask for a better one.
 
-/// The luminance quantisation table of ITU-T T.81 Annex K (libjpeg's base table), summed: its
-/// order does not matter for a sum, and the file stores its table in zig-zag order.
-const BASE_LUMA_SUM: u32 = {
-    const BASE: [u32; 64] = [
-        16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69,
-        56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81,
-        104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
-    ];
-    let mut sum = 0;
-    let mut i = 0;
-    while i < 64 {
-        sum += BASE[i];
-        i += 1;
-    }
-    sum
-};
+/// The luminance quantisation table of ITU-T T.81 Annex K (libjpeg's base table). Only its sum
+/// is used, so its order (natural here, zig-zag in a file) does not matter.
+const BASE_LUMA: [u16; 64] = [
+    16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56,
+    14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113,
+    92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
+];
+
+fn sum(table: &[u16; 64]) -> f32 {
+    table.iter().map(|&v| v as f32).sum()
+}
 
 /// Estimated libjpeg quality (1–100) of a JPEG file, from its luminance table (table 0); `None`
 /// for anything that is not a JPEG or has no such table.
@@ -30,9 +25,7 @@ const BASE_LUMA_SUM: u32 = {
 /// table's gives `s` and `s` gives the quality. For a table of another origin this is the
 /// libjpeg quality of equal average coarseness.
 pub fn estimate(bytes: &[u8]) -> Option<u8> {
-    let table = luma_table(bytes)?;
-    let sum: u32 = table.iter().map(|&v| v as u32).sum();
-    let scale = 100.0 * sum as f32 / BASE_LUMA_SUM as f32;
+    let scale = 100.0 * sum(&luma_table(bytes)?) / sum(&BASE_LUMA);
     let q = if scale <= 100.0 {
         (200.0 - scale) / 2.0
     } else {

@@ -112,7 +112,8 @@ pub struct ImageQuality {
     /// absent for other formats. On a small face in a strongly compressed file a faint fine line
     /// can be rounded away or deepened by the compression, and its wrinkle score moves with it
     /// (seen at quality 60 on a face of 45 px IOD, not on faces of 77 and 94 px: docs/metrics.md).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
     pub jpeg_quality: Option<u8>,
     /// Head roll in degrees (eye line vs horizontal).
     pub roll_deg: f32,
