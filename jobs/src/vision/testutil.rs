@@ -51,6 +51,13 @@ pub fn rotate(img: &RgbImage, deg: f32) -> RgbImage {
     .unwrap()
 }
 
+/// `img` moved `dx` px right and `dy` px down, its top and left edges repeated into the gap.
+pub fn shift(img: &RgbImage, dx: u32, dy: u32) -> RgbImage {
+    RgbImage::from_fn(img.width(), img.height(), |x, y| {
+        *img.get_pixel(x.saturating_sub(dx), y.saturating_sub(dy))
+    })
+}
+
 /// `img` re-encoded as JPEG at `quality` and decoded again.
 pub fn jpeg(img: &RgbImage, quality: u8) -> RgbImage {
     let mut buf = Vec::new();
