@@ -275,6 +275,7 @@ html-footer = Dermis · تحليل البشرة على خادمك الخاص · 
 
 ## أسماء المؤشرات والوحدات
 metric-acne = حب الشباب
+metric-pigmentation = البقع الصبغية
 metric-wrinkles = التجاعيد (إجمالًا)
 metric-wrinkles-forehead = خطوط الجبهة
 metric-wrinkles-crow-feet = أقدام الغراب
@@ -291,6 +292,12 @@ unit-lesions = { $value ->
     [two] آفتان
     [few] { $value } آفات
    *[other] { $value } آفة
+}
+unit-spots = { $value ->
+    [one] بقعة واحدة
+    [two] بقعتان
+    [few] { $value } بقع
+   *[other] { $value } بقعة
 }
 unit-lines = { $value }٪ من مساحة المنطقة مغطاة بالخطوط
 unit-fold = { $value }٪ من طول الطية فيها خط

@@ -266,6 +266,7 @@ html-footer = Dermis · selbst gehostete Hautanalyse · SKINN-AI-kompatibles For
 
 ## Messgrößen und Einheiten
 metric-acne = Akne
+metric-pigmentation = Pigmentflecken
 metric-wrinkles = Falten (gesamt)
 metric-wrinkles-forehead = Stirnfalten
 metric-wrinkles-crow-feet = Krähenfüße
@@ -280,6 +281,10 @@ metric-firmness = Festigkeit
 unit-lesions = { $value } { $value ->
     [one] Läsion
    *[other] Läsionen
+}
+unit-spots = { $value } { $value ->
+    [one] Fleck
+   *[other] Flecken
 }
 unit-lines = { $value } % der Fläche mit Linien
 unit-fold = { $value } % der Faltenlänge mit Linie

@@ -266,6 +266,7 @@ html-footer = Dermis · ανάλυση επιδερμίδας σε δικό σα
 
 ## Ονόματα δεικτών και μονάδες
 metric-acne = Ακμή
+metric-pigmentation = Κηλίδες μελάγχρωσης
 metric-wrinkles = Ρυτίδες (συνολικά)
 metric-wrinkles-forehead = Γραμμές μετώπου
 metric-wrinkles-crow-feet = Πόδι της χήνας
@@ -280,6 +281,10 @@ metric-firmness = Σφριγηλότητα
 unit-lesions = { $value } { $value ->
     [one] βλάβη
    *[other] βλάβες
+}
+unit-spots = { $value } { $value ->
+    [one] κηλίδα
+   *[other] κηλίδες
 }
 unit-lines = { $value }% της περιοχής με γραμμές
 unit-fold = { $value }% του μήκους της πτυχής με γραμμή

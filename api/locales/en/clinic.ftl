@@ -268,6 +268,7 @@ html-footer = Dermis · self-hosted skin analysis · SKINN AI-compatible format
 
 ## Metric names and units (measured metrics table)
 metric-acne = Acne
+metric-pigmentation = Pigmentation spots
 metric-wrinkles = Wrinkles (overall)
 metric-wrinkles-forehead = Forehead lines
 metric-wrinkles-crow-feet = Crow's feet
@@ -282,6 +283,10 @@ metric-firmness = Firmness
 unit-lesions = { $value } { $value ->
     [one] lesion
    *[other] lesions
+}
+unit-spots = { $value } { $value ->
+    [one] spot
+   *[other] spots
 }
 unit-lines = { $value }% of area with lines
 unit-fold = { $value }% of the fold's length with a line

@@ -266,6 +266,7 @@ html-footer = Dermis · análisis de la piel autoalojado · formato compatible c
 
 ## Nombres de parámetros y unidades
 metric-acne = Acné
+metric-pigmentation = Manchas de pigmentación
 metric-wrinkles = Arrugas (global)
 metric-wrinkles-forehead = Líneas de la frente
 metric-wrinkles-crow-feet = Patas de gallo
@@ -280,6 +281,10 @@ metric-firmness = Firmeza
 unit-lesions = { $value } { $value ->
     [one] lesión
    *[other] lesiones
+}
+unit-spots = { $value } { $value ->
+    [one] mancha
+   *[other] manchas
 }
 unit-lines = { $value } % de la zona con líneas
 unit-fold = { $value } % de la longitud del pliegue con línea

@@ -267,6 +267,7 @@ html-footer = Dermis · analyse de peau auto-hébergée · format compatible SKI
 
 ## Noms des mesures et unités
 metric-acne = Acné
+metric-pigmentation = Taches pigmentaires
 metric-wrinkles = Rides (global)
 metric-wrinkles-forehead = Rides du front
 metric-wrinkles-crow-feet = Pattes-d'oie
@@ -281,6 +282,10 @@ metric-firmness = Fermeté
 unit-lesions = { $value } { $value ->
     [one] lésion
    *[other] lésions
+}
+unit-spots = { $value } { $value ->
+    [one] tache
+   *[other] taches
 }
 unit-lines = { $value } % de la zone avec des rides
 unit-fold = { $value } % de la longueur du pli marquée d'une ride

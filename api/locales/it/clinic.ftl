@@ -266,6 +266,7 @@ html-footer = Dermis · analisi della pelle self-hosted · formato compatibile S
 
 ## Nomi dei parametri e unità
 metric-acne = Acne
+metric-pigmentation = Macchie pigmentarie
 metric-wrinkles = Rughe (complessivo)
 metric-wrinkles-forehead = Rughe della fronte
 metric-wrinkles-crow-feet = Zampe di gallina
@@ -280,6 +281,10 @@ metric-firmness = Tonicità
 unit-lesions = { $value } { $value ->
     [one] lesione
    *[other] lesioni
+}
+unit-spots = { $value } { $value ->
+    [one] macchia
+   *[other] macchie
 }
 unit-lines = { $value }% dell'area con rughe
 unit-fold = { $value }% della lunghezza della piega con una ruga

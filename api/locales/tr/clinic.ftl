@@ -267,6 +267,7 @@ html-footer = Dermis · kendi sunucunuzda cilt analizi · SKINN AI uyumlu biçim
 
 ## Ölçüt adları ve birimler
 metric-acne = Akne
+metric-pigmentation = Pigment lekeleri
 metric-wrinkles = Kırışıklıklar (genel)
 metric-wrinkles-forehead = Alın çizgileri
 metric-wrinkles-crow-feet = Kaz ayakları
@@ -279,6 +280,7 @@ metric-dark-circles = Göz altı halkaları
 metric-oiliness = Yağlanma (parlaklık)
 metric-firmness = Sıkılık
 unit-lesions = { $value } lezyon
+unit-spots = { $value } leke
 unit-lines = %{ $value } çizgili alan
 unit-fold = %{ $value } kıvrım uzunluğu çizgili
 unit-pores = { $value } gözenek/cm²

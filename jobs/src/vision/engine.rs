@@ -253,6 +253,10 @@ mod tests {
         vec![
             ("all", r.all.score),
             ("acne", r.hd_acne.ui_score),
+            (
+                "pigmentation",
+                r.hd_pigmentation.as_ref().expect("measured").ui_score,
+            ),
             ("wrinkle.whole", r.hd_wrinkle.whole.ui_score),
             ("wrinkle.forehead", r.hd_wrinkle.forehead.ui_score),
             ("wrinkle.crow_feet", r.hd_wrinkle.crow_feet.ui_score),
@@ -322,6 +326,7 @@ mod tests {
             "skin_age",
             "skin_tone",
             "hd_acne",
+            "hd_pigmentation",
             "hd_wrinkle",
             "hd_pore",
             "hd_redness",
@@ -470,8 +475,9 @@ mod tests {
     fn raws(r: &Report) -> String {
         let w = &r.hd_wrinkle;
         format!(
-            "acne {} pore {} wrinkle {}/{}/{}/{}/{} texture {} oil {}",
+            "acne {} pigment {:?} pore {} wrinkle {}/{}/{}/{}/{} texture {} oil {}",
             r.hd_acne.raw_score,
+            r.hd_pigmentation.as_ref().map(|p| p.raw_score),
             r.hd_pore.raw_score,
             w.whole.raw_score,
             w.forehead.raw_score,

@@ -33,6 +33,11 @@ fn linear_table() -> &'static [f32; 256] {
     })
 }
 
+/// Linear-light value (0–1) of an sRGB channel value.
+pub fn linear(c: u8) -> f32 {
+    linear_table()[c as usize]
+}
+
 /// CIELAB's companding function f(t) (cube root above (6/29)³, linear below).
 fn f_exact(t: f32) -> f32 {
     const D: f32 = 6.0 / 29.0;

@@ -30,7 +30,7 @@ pub const NAMES: [&str; 26] = [
     "hd_texture_output.png",
     "hd_dark_circles_output.png",
     "hd_firmness_output.png",
-    "skin_tone_output.png",
+    "hd_pigmentation_output.png",
     "face_landmarks_output.png",
     "face_regions_output.png",
     "face_shape_output.png",
@@ -193,6 +193,10 @@ fn layers(f: &Findings) -> Vec<Layer> {
     for l in &f.acne.lesions {
         acne.ring(l.x, l.y, l.radius + 2.0, 2.0, [255, 40, 40, 255]);
     }
+    let mut pigment = Canvas::new(CROP, CROP);
+    for s in &f.pigmentation.spots {
+        pigment.ring(s.x, s.y, s.radius + 2.0, 2.0, [255, 170, 0, 255]);
+    }
     let mut pores = Canvas::new(CROP, CROP);
     for &(x, y) in &f.pores {
         pores.disc(x, y, 1.5, [30, 80, 255, 230]);
@@ -244,12 +248,6 @@ fn layers(f: &Findings) -> Vec<Layer> {
     firm.line(face.pt(MOUTH_RIGHT), lip_mid, 1.5, [255, 255, 0, 230]);
     firm.line(lip_mid, face.pt(MOUTH_LEFT), 1.5, [255, 255, 0, 230]);
 
-    let tone_area = rg.cheeks().or(&rg.forehead).and_not(&f.shine);
-    let tone = canvas_of(&[(
-        &tone_area,
-        with_alpha(hex_rgb(&f.report.skin_tone.hex), 230),
-    )]);
-
     let mut marks = Canvas::new(CROP, CROP);
     for p in &face.lm {
         marks.disc(p[0], p[1], 1.2, [0, 255, 90, 255]);
@@ -282,7 +280,13 @@ fn layers(f: &Findings) -> Vec<Layer> {
     ] {
         shape.line(face.pt(a), face.pt(b), 1.5, c);
     }
-    let mut colors = Canvas::new(CROP, CROP);
+    // The skin sampled for skin_tone beside the eye, lip and hair samples, each filled with its
+    // measured colour.
+    let tone_area = rg.cheeks().or(&rg.forehead).and_not(&f.shine);
+    let mut colors = canvas_of(&[(
+        &tone_area,
+        with_alpha(hex_rgb(&f.report.skin_tone.hex), 230),
+    )]);
     if let Some(e) = &f.report.eye_color {
         colors.fill_mask(&rg.eyes, with_alpha(hex_rgb(&e.hex), 240));
     }
@@ -312,7 +316,7 @@ fn layers(f: &Findings) -> Vec<Layer> {
         Layer::Rgba(texture),
         Layer::Rgba(dark),
         Layer::Rgba(firm),
-        Layer::Rgba(tone),
+        Layer::Rgba(pigment),
         Layer::Rgba(marks),
         Layer::Rgba(regions),
         Layer::Rgba(shape),

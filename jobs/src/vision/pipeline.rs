@@ -10,6 +10,7 @@ use super::face_frame::CanonicalFace;
 use super::facemesh::Landmarks;
 use super::filters::Plane;
 use super::metrics::acne::{acne, Acne};
+use super::metrics::pigmentation::{pigmentation, Pigmentation};
 use super::metrics::wrinkles::{wrinkles, Wrinkles};
 use super::metrics::{
     age, colors, dark_circles, faceshape, firmness, oiliness, pores, redness, score, texture, tone,
@@ -28,6 +29,7 @@ pub struct Findings {
     pub face: CanonicalFace,
     pub regions: Regions,
     pub acne: Acne,
+    pub pigmentation: Pigmentation,
     pub wrinkles: Wrinkles,
     pub pores: Vec<(f32, f32)>,
     pub shine: Bitmap,
@@ -90,7 +92,7 @@ pub fn measure(
     // The filter-heavy metrics run on the second core while the rest run here.
     let (
         (wrinkles, (hd_texture, texture_detail), (hd_pore, pores)),
-        acne,
+        (acne, pigmentation),
         hd_redness,
         (hd_oiliness, shine),
     ) = std::thread::scope(|s| {
@@ -102,9 +104,10 @@ pub fn measure(
             )
         });
         let a = acne(&face, &regions);
+        let p = pigmentation(&face, &regions, &a.a_excess);
         let r = redness::redness(&face, &regions);
         let o = oiliness::oiliness(&face, &regions);
-        (heavy.join().expect("metric thread"), a, r, o)
+        (heavy.join().expect("metric thread"), (a, p), r, o)
     });
     let (hd_dark_circles, dark_refs) = dark_circles::dark_circles(&face, &regions);
     let hd_firmness = firmness::firmness(&face, wrinkles.scores.nasolabial.raw_score);
@@ -133,6 +136,7 @@ pub fn measure(
         age_gender_model: ag.model,
         skin_tone: tone::classify(skin),
         hd_acne: acne.score.clone(),
+        hd_pigmentation: Some(pigmentation.score.clone()),
         hd_wrinkle: wrinkles.scores.clone(),
         hd_pore,
         hd_redness,
@@ -161,6 +165,7 @@ pub fn measure(
         face,
         regions,
         acne,
+        pigmentation,
         wrinkles,
         pores,
         shine,

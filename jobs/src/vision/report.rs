@@ -27,16 +27,18 @@ pub struct MetricScore {
     pub unit: String,
 }
 
-/// Acne: raised red spots.
+/// A spot count: acne (red lesions) or pigmentation (brown spots).
 #[derive(Debug, Clone, Serialize, Deserialize, Object)]
-pub struct AcneScore {
-    /// 0–100, higher = fewer/smaller red lesions.
+pub struct SpotScore {
+    /// 0–100, higher = fewer and fainter spots.
     pub ui_score: f32,
-    /// Number of detected red lesions on the analysed skin.
+    /// Spots found on the analysed skin, each weighted by its contrast (a faint spot counts
+    /// less than one).
     pub raw_score: f32,
-    /// Unit of `raw_score`: "lesions".
+    /// Unit of `raw_score`: "lesions" (acne) or "spots" (pigmentation).
     pub unit: String,
-    /// Share of the analysed skin covered by lesions, percent.
+    /// Share of the analysed skin (acne) or of the cheeks, forehead and chin (pigmentation)
+    /// covered by the spots weighing at least one half, percent.
     pub area_pct: f32,
 }
 
@@ -154,7 +156,12 @@ pub struct Report {
     /// Skin colour, ITA angle, Fitzpatrick and Monk classes.
     pub skin_tone: SkinTone,
     /// Red lesions (papules/pustules); raw = lesion count.
-    pub hd_acne: AcneScore,
+    pub hd_acne: SpotScore,
+    /// Brown spots (freckles, sun and age spots, flat moles) on the cheeks, forehead and chin;
+    /// raw = spot count. (Absent in reports stored before it existed.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub hd_pigmentation: Option<SpotScore>,
     /// Lines per region; raw = % of the region covered by lines.
     pub hd_wrinkle: WrinkleScores,
     /// Visible pores on cheeks and nose; raw = pores per cm².

@@ -135,3 +135,43 @@ pub fn points_in(m: &crate::vision::raster::Mask, step: usize) -> Vec<(f32, f32)
         .map(|i| ((i % m.width) as f32, (i / m.width) as f32))
         .collect()
 }
+
+/// `k` points spread evenly over a region mask (for placing synthetic spots).
+pub fn spread_in(m: &crate::vision::raster::Mask, k: usize) -> Vec<(f32, f32)> {
+    let all = points_in(m, 1);
+    all.iter()
+        .step_by(all.len() / (k + 1))
+        .skip(1)
+        .take(k)
+        .copied()
+        .collect()
+}
+
+/// Repaints discs of radius `r` crop px around `centres` with `f` (the pixel's old colour in,
+/// the new one out).
+pub fn paint_discs(
+    face: &mut crate::vision::face_frame::CanonicalFace,
+    centres: &[(f32, f32)],
+    r: f32,
+    f: impl Fn([u8; 3]) -> [u8; 3],
+) {
+    repaint(face, |x, y, p| {
+        let near = centres
+            .iter()
+            .any(|&(cx, cy)| (x as f32 - cx).powi(2) + (y as f32 - cy).powi(2) <= r * r);
+        if near {
+            f(p)
+        } else {
+            p
+        }
+    });
+}
+
+/// A red papule's colour over skin `p`: redder, a little lighter in red, darker in green/blue.
+pub fn papule(p: [u8; 3]) -> [u8; 3] {
+    [
+        p[0].saturating_add(10),
+        (p[1] as f32 * 0.7) as u8,
+        (p[2] as f32 * 0.75) as u8,
+    ]
+}

@@ -94,14 +94,21 @@ pub fn hydration_pct(r: &Report) -> f32 {
         .clamp(25.0, 95.0)
 }
 
-/// Photo-ageing index 0–100 behind [`uv_damage`]:
-/// `(0.5·(100 − wrinkles) + 0.3·(100 − texture) + 0.2·(100 − firmness)) × k`, with k = 1.15 for
-/// ITA > 41° (Fitzpatrick I–II, burn easily), 0.85 for ITA < −30° (type VI), else 1.
+/// Photo-ageing index 0–100 behind [`uv_damage`]: `(0.4·(100 − pigmentation) + 0.3·(100 −
+/// wrinkles) + 0.2·(100 − texture) + 0.1·(100 − firmness)) × k`, with k = 1.15 for ITA > 41°
+/// (Fitzpatrick I–II, burn easily), 0.85 for ITA < −30° (type VI), else 1. Brown spots (sun
+/// spots, freckles) weigh most: they are the sign of sun exposure, while lines, roughness and
+/// laxity come with age and expression too. A report stored before hd_pigmentation existed uses
+/// `0.5·(100 − wrinkles) + 0.3·(100 − texture) + 0.2·(100 − firmness)`.
 pub fn photoageing_index(r: &Report) -> f32 {
     let deficit = |s: f32| 100.0 - clamp_score(s);
-    let base = 0.5 * deficit(r.hd_wrinkle.whole.ui_score)
-        + 0.3 * deficit(r.hd_texture.ui_score)
-        + 0.2 * deficit(r.hd_firmness.ui_score);
+    let lines = deficit(r.hd_wrinkle.whole.ui_score);
+    let rough = deficit(r.hd_texture.ui_score);
+    let lax = deficit(r.hd_firmness.ui_score);
+    let base = match &r.hd_pigmentation {
+        Some(spots) => 0.4 * deficit(spots.ui_score) + 0.3 * lines + 0.2 * rough + 0.1 * lax,
+        None => 0.5 * lines + 0.3 * rough + 0.2 * lax,
+    };
     let ita = r.skin_tone.ita_angle;
     let k = if ita > 41.0 {
         1.15
@@ -114,8 +121,8 @@ pub fn photoageing_index(r: &Report) -> f32 {
 }
 
 /// UV damage level from [`photoageing_index`]: < 15 None, < 30 Mild, < 45 Moderate, else Severe.
-/// Limits: the engine has no sun-spot/pigmentation measurement, so this reads photo-ageing signs
-/// (lines, roughness, laxity) that intrinsic ageing and expression also produce.
+/// Limits: spots are counted, not told apart (a freckle, a sun spot and a flat mole weigh
+/// alike), and lines, roughness and laxity also come with intrinsic ageing and expression.
 pub fn uv_damage(r: &Report) -> UvDamage {
     match photoageing_index(r) {
         p if p < 15.0 => UvDamage::None,
@@ -280,7 +287,14 @@ mod tests {
             r.hd_texture.ui_score = 40.0;
             r.hd_firmness.ui_score = 50.0;
         });
-        assert_eq!(uv_damage(&lined), UvDamage::Severe);
+        assert_eq!(uv_damage(&lined), UvDamage::Moderate);
+        let lined_and_spotted = report_with(|r| {
+            r.hd_wrinkle.whole.ui_score = 30.0;
+            r.hd_texture.ui_score = 40.0;
+            r.hd_firmness.ui_score = 50.0;
+            r.hd_pigmentation.as_mut().unwrap().ui_score = 40.0;
+        });
+        assert_eq!(uv_damage(&lined_and_spotted), UvDamage::Severe);
         let mid = |ita: f32| {
             report_with(|r| {
                 r.hd_wrinkle.whole.ui_score = 60.0;
@@ -291,6 +305,22 @@ mod tests {
         };
         assert!(photoageing_index(&mid(50.0)) > photoageing_index(&mid(20.0)));
         assert!(photoageing_index(&mid(20.0)) > photoageing_index(&mid(-40.0)));
+    }
+
+    #[test]
+    fn sun_spots_weigh_most_and_old_reports_keep_the_lines_formula() {
+        let spotted = report_with(|r| r.hd_pigmentation.as_mut().unwrap().ui_score = 30.0);
+        // 0.4 × 70 + 0.6 × 15 = 37.
+        assert!((photoageing_index(&spotted) - 37.0).abs() < 1e-3);
+        assert_eq!(uv_damage(&spotted), UvDamage::Moderate);
+        let lined = report_with(|r| r.hd_wrinkle.whole.ui_score = 30.0);
+        assert!(photoageing_index(&spotted) > photoageing_index(&lined));
+        // Stored before hd_pigmentation: 0.5 × 70 + 0.5 × 15 = 42.5.
+        let old = report_with(|r| {
+            r.hd_wrinkle.whole.ui_score = 30.0;
+            r.hd_pigmentation = None;
+        });
+        assert!((photoageing_index(&old) - 42.5).abs() < 1e-3);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::areas::clamp_score;
 use super::i18n::{format_number, t, ta, Arg};
 use super::language::Language;
-use super::{MetricScore, Report};
+use super::{MetricScore, Report, SpotScore};
 
 /// One row of the table, ready for the template.
 #[derive(Debug, Clone)]
@@ -21,8 +21,9 @@ pub struct MetricRow {
 
 /// The vision engine's unit strings this report knows how to translate. An unknown unit (the
 /// engine may change one) is shown verbatim rather than mistranslated.
-const UNITS: [(&str, &str); 8] = [
+const UNITS: [(&str, &str); 9] = [
     ("lesions", "unit-lesions"),
+    ("spots", "unit-spots"),
     ("% of region on lines", "unit-lines"),
     ("pores per cm²", "unit-pores"),
     ("mean a* excess over 12", "unit-redness"),
@@ -55,18 +56,18 @@ fn metric(id: &str, m: &MetricScore, sub: bool, lang: Language) -> MetricRow {
     row(id, m.ui_score, m.raw_score, &m.unit, sub, lang)
 }
 
-/// Rows in a fixed order: acne, wrinkles (overall then the four regions), then the others.
+/// Rows in a fixed order: acne, pigmentation (absent from reports stored before it existed),
+/// wrinkles (overall then the four regions), then the others.
 pub fn metric_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
     let w = &r.hd_wrinkle;
-    vec![
-        row(
-            "metric-acne",
-            r.hd_acne.ui_score,
-            r.hd_acne.raw_score,
-            &r.hd_acne.unit,
-            false,
-            lang,
-        ),
+    let spots = |id: &str, s: &SpotScore| row(id, s.ui_score, s.raw_score, &s.unit, false, lang);
+    let mut rows = vec![spots("metric-acne", &r.hd_acne)];
+    rows.extend(
+        r.hd_pigmentation
+            .as_ref()
+            .map(|p| spots("metric-pigmentation", p)),
+    );
+    rows.extend([
         metric("metric-wrinkles", &w.whole, false, lang),
         metric("metric-wrinkles-forehead", &w.forehead, true, lang),
         metric("metric-wrinkles-crow-feet", &w.crow_feet, true, lang),
@@ -78,7 +79,8 @@ pub fn metric_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
         metric("metric-dark-circles", &r.hd_dark_circles, false, lang),
         metric("metric-oiliness", &r.hd_oiliness, false, lang),
         metric("metric-firmness", &r.hd_firmness, false, lang),
-    ]
+    ]);
+    rows
 }
 
 #[cfg(test)]
@@ -89,7 +91,10 @@ mod tests {
     #[test]
     fn known_units_are_translated_and_unknown_units_kept() {
         let rows = metric_rows(&healthy(), Language::De);
-        assert_eq!(rows.len(), 12);
+        assert_eq!(rows.len(), 13);
+        assert_eq!(rows[1].measurement, "4,2 Flecken");
+        let stored_before = report_with(|r| r.hd_pigmentation = None);
+        assert_eq!(metric_rows(&stored_before, Language::De).len(), 12);
         assert!(
             !rows[0].measurement.contains("lesions"),
             "{}",

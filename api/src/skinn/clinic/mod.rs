@@ -13,7 +13,7 @@
 //! randomness — except the `generated_at` the caller passes to the HTML renderer.
 
 // The one import of the vision engine's types, re-exported (`pub use`) so submodules and tests reach them through `super::`.
-pub use jobs::vision::report::{self as vision_report, MetricScore, Report};
+pub use jobs::vision::report::{self as vision_report, MetricScore, Report, SpotScore};
 
 pub mod analysis;
 pub mod areas;

@@ -1,7 +1,7 @@
 //! Hand-built Reports for the rule tests.
 
 use super::vision_report::{
-    AcneScore, AgeGenderEstimate, ImageQuality, MetricScore, OverallScore, Report, SkinTone,
+    AgeGenderEstimate, ImageQuality, MetricScore, OverallScore, Report, SkinTone, SpotScore,
     WrinkleScores,
 };
 
@@ -36,12 +36,18 @@ pub fn healthy() -> Report {
             undertone: "neutral".into(),
             tone_range: "intermediate".into(),
         },
-        hd_acne: AcneScore {
+        hd_acne: SpotScore {
             ui_score: 85.0,
             raw_score: 2.0,
             unit: "lesions".into(),
             area_pct: 0.1,
         },
+        hd_pigmentation: Some(SpotScore {
+            ui_score: 85.0,
+            raw_score: 4.2,
+            unit: "spots".into(),
+            area_pct: 0.4,
+        }),
         hd_wrinkle: WrinkleScores {
             whole: w(),
             forehead: w(),

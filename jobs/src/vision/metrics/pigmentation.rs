@@ -1,0 +1,186 @@
+//! hd_pigmentation: brown spots (freckles, sun and age spots, flat moles) as compact local minima
+//! of the Individual Typology Angle.
+
+use super::super::face_frame::CanonicalFace;
+use super::super::filters::Plane;
+use super::super::lab::linear;
+use super::super::raster::Mask;
+use super::super::regions::Regions;
+use super::acne::{RED, SIGMA_A};
+use super::score::{r1, ui};
+use super::spots::{find, smooth, Spot, SpotKind};
+use crate::vision::report::SpotScore;
+
+pub struct Pigmentation {
+    pub score: SpotScore,
+    pub spots: Vec<Spot>,
+}
+
+/// Melanin contrast: ln(R/B) of linear RGB above the skin around it (see [`melanin_density`]).
+/// Pixels more than 0.04 above form candidate spots; a spot counts 0 at a peak of 0.06, rising
+/// to a whole spot at 0.15 (a painted sun spot on fair skin, R × 0.85, B × 0.66, peaks at ≈ 0.15
+/// after the common resolution's blur). Spots of 0.02–0.06 IOD equivalent radius (≈ 2.5–7.5 mm
+/// across: freckles and most sun spots): wider warm patches are the shading of a smiling cheek's
+/// apple (its colour deepens in its own shadow; astronaut.png reads two, ≈ 11 mm across) or
+/// diffuse pigmentation, not spots.
+const BROWN: SpotKind = SpotKind {
+    excess: 0.04,
+    peak_lo: 0.06,
+    peak_hi: 0.15,
+    radius_iod: [0.02, 0.06],
+};
+/// The skin around a spot, σ in IOD (≈ 3.7 mm): a band-pass at the spots' own size, so that a
+/// wide warm patch, which a spot on it would join, is background.
+const SPOT_BACKGROUND_IOD: f32 = 0.05;
+/// Spot count giving ui_score 50.
+const HALF_COUNT: f32 = 10.0;
+
+/// Blue-over-red optical density, ln(R/B) of linear RGB (−ln B − (−ln R)), per crop pixel.
+/// Melanin absorbs blue light far more than red, so a brown spot raises it; shading dims all
+/// three channels alike and cancels in the ratio — ITA or L*, which fall in every shadow, read
+/// the shading beside a smiling cheek as a brown patch.
+fn melanin_density(face: &CanonicalFace) -> Vec<f32> {
+    face.rgb
+        .pixels()
+        .map(|p| (linear(p[0]).max(1e-3) / linear(p[2]).max(1e-3)).ln())
+        .collect()
+}
+
+/// Where the spots are read: the cheeks, forehead and chin, the broad skin where sun spots
+/// gather. The nose (nostril rims, alar grooves), under-eyes (dark circles) and fold bands
+/// hold shading that would read as brown patches.
+pub fn region(regions: &Regions) -> Mask {
+    regions.cheeks().or(&regions.forehead).or(&regions.chin)
+}
+
+/// Skin-only local mean of `v`: the Gaussian of `v` over skin divided by that of the skin mask,
+/// so that brows, hair, eyes and nostrils do not darken the background that spots are measured
+/// against (they are far darker than any spot).
+fn skin_background(
+    v: &[f32],
+    skin: &Mask,
+    win: (usize, usize, usize, usize),
+    sigma: f32,
+) -> Vec<f32> {
+    let n = skin.width;
+    let w: Vec<f32> = skin
+        .data
+        .iter()
+        .map(|&s| if s { 1.0 } else { 0.0 })
+        .collect();
+    let vw: Vec<f32> = v.iter().zip(&w).map(|(a, b)| a * b).collect();
+    let num = smooth(&Plane::new(n, n, vw), win, sigma);
+    let den = smooth(&Plane::new(n, n, w), win, sigma);
+    num.data
+        .iter()
+        .zip(&den.data)
+        .map(|(a, d)| if *d > 1e-3 { a / d } else { 0.0 })
+        .collect()
+}
+
+/// **Pigmentation** — what: brown spots on the cheeks, forehead and chin.
+/// How: ITA° from L* and b* smoothed at the common resolution (nominal σ 1.5 crop px, as acne's
+/// a*), against ITA° of the skin-only Gaussian background (σ = 0.12 IOD); pixels more than 4°
+/// below it form 4-connected spots; spots of 0.02–0.12 IOD radius that fill ≥ 30 % of their
+/// bounding box count, each weighted by its peak deficit (0 at 6°, 1 from 12°), unless their
+/// mean a* excess is acne's (> 3: a red lesion, counted by hd_acne). Raw: weighted spot count
+/// (also area % of the spots weighing ≥ ½). Score: `ui(count, 10, 2)`.
+/// Limits: spots smaller than the common resolution (≈ 2 mm) are missed or weighted low;
+/// diffuse pigmentation (melasma over a whole cheek) is wider than the background and not
+/// counted; stubble and make-up change what reads as skin.
+pub fn pigmentation(face: &CanonicalFace, regions: &Regions, a_excess: &[f32]) -> Pigmentation {
+    let n = face.lab.width;
+    let area = region(regions);
+    let sigma = SPOT_BACKGROUND_IOD * face.iod;
+    let win = area.bbox((3.0 * sigma) as usize).unwrap_or((0, 0, n, n));
+    let fine_sigma = face.common_sigma(SIGMA_A);
+    let density = melanin_density(face);
+    let fine = smooth(&Plane::new(n, n, density.clone()), win, fine_sigma);
+    let bg = skin_background(&density, &regions.skin, win, sigma);
+    let excess: Vec<f32> = (0..n * n)
+        .map(|i| {
+            if area.data[i] {
+                fine.data[i] - bg[i]
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let brown = |c: &[usize]| {
+        let mean_a = c.iter().map(|&i| a_excess[i]).sum::<f32>() / c.len() as f32;
+        mean_a <= RED.excess
+    };
+    let found = find(&excess, &area, face.iod, &BROWN, brown);
+    let area_pct = 100.0 * found.area as f32 / area.count().max(1) as f32;
+    Pigmentation {
+        score: SpotScore {
+            ui_score: ui(found.count, HALF_COUNT, 2.0),
+            raw_score: r1(found.count),
+            unit: "spots".into(),
+            area_pct: r1(area_pct),
+        },
+        spots: found.spots,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vision::metrics::acne::acne;
+    use crate::vision::testutil::{astronaut_face, paint_discs, papule, spread_in};
+
+    /// A brown spot's colour over skin `p`: darker, blue most (more melanin: lower L*, higher
+    /// b*), as a sun spot on fair skin.
+    fn brown(p: [u8; 3]) -> [u8; 3] {
+        [
+            (p[0] as f32 * 0.85) as u8,
+            (p[1] as f32 * 0.76) as u8,
+            (p[2] as f32 * 0.66) as u8,
+        ]
+    }
+
+    /// (pigmentation, acne) scores of astronaut.png with `k` spots of radius 4 crop px
+    /// (≈ 2 mm) painted over her cheeks in `colour`.
+    fn with_spots(k: usize, colour: fn([u8; 3]) -> [u8; 3]) -> (f32, f32) {
+        let (mut face, regions) = astronaut_face();
+        paint_discs(&mut face, &spread_in(&region(&regions), k), 4.0, colour);
+        let a = acne(&face, &regions);
+        let p = pigmentation(&face, &regions, &a.a_excess);
+        eprintln!(
+            "{k} spots -> {} brown found, raw {}, ui {}; acne ui {}",
+            p.spots.len(),
+            p.score.raw_score,
+            p.score.ui_score,
+            a.score.ui_score
+        );
+        (p.score.ui_score, a.score.ui_score)
+    }
+
+    #[test]
+    fn more_brown_spots_lower_hd_pigmentation_monotonically_and_not_acne() {
+        let runs: Vec<(f32, f32)> = [0, 3, 6, 12]
+            .iter()
+            .map(|&k| with_spots(k, brown))
+            .collect();
+        assert!(runs.windows(2).all(|w| w[1].0 < w[0].0), "{runs:?}");
+        // Twelve painted spots cost more than 20 points (where two fall close together or on a
+        // region's edge they merge or are cut, as acne's lesions do in its test).
+        assert!(runs[3].0 < runs[0].0 - 20.0, "{runs:?}");
+        // Brown spots are not red lesions.
+        assert!(
+            runs.iter().all(|r| (r.1 - runs[0].1).abs() <= 1.0),
+            "{runs:?}"
+        );
+    }
+
+    #[test]
+    fn red_papules_are_acne_not_pigmentation() {
+        let (clear, clear_acne) = with_spots(0, papule);
+        let (red, red_acne) = with_spots(12, papule);
+        assert!(
+            red_acne < clear_acne - 20.0,
+            "acne {clear_acne} -> {red_acne}"
+        );
+        assert!((red - clear).abs() <= 1.0, "pigmentation {clear} -> {red}");
+    }
+}
