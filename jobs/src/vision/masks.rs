@@ -6,6 +6,8 @@
 //! lists them.
 
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use image::{ExtendedColorType, ImageEncoder};
 
 use super::draw::{heat, Canvas};
@@ -341,16 +343,30 @@ pub fn render(f: &Findings, width: usize, height: usize) -> Vec<Mask> {
         Layer::Rgba(c) => encode(&back.rgba(c), width, height, ExtendedColorType::Rgba8),
         Layer::Grey(m) => encode(&back.grey(m), width, height, ExtendedColorType::L8),
     };
-    let (first, second) = layers.split_at(layers.len() / 2);
-    let (a, b) = std::thread::scope(|s| {
-        let h = s.spawn(|| second.iter().map(encode_one).collect::<Vec<_>>());
-        let a: Vec<_> = first.iter().map(encode_one).collect();
+    // Each thread takes the next layer not yet taken: layers differ several-fold in cost (a
+    // filled overlay against an empty one), so a fixed half each left one thread idle.
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(layer) = layers.get(i) else {
+                return done;
+            };
+            done.push((i, encode_one(layer)));
+        }
+    };
+    let (mut a, b) = std::thread::scope(|s| {
+        let h = s.spawn(work);
+        let a = work();
         (a, h.join().expect("mask encoding thread"))
     });
+    a.extend(b);
+    a.sort_unstable_by_key(|(i, _)| *i);
     NAMES
         .iter()
-        .zip(a.into_iter().chain(b))
-        .map(|(n, png)| Mask {
+        .zip(a)
+        .map(|(n, (_, png))| Mask {
             name: (*n).to_string(),
             png,
         })

@@ -39,10 +39,13 @@ const HALF_COUNT: f32 = 10.0;
 /// Melanin absorbs blue light far more than red, so a brown spot raises it; shading dims all
 /// three channels alike and cancels in the ratio — ITA or L*, which fall in every shadow, read
 /// the shading beside a smiling cheek as a brown patch.
+/// As ln R − ln B, from a 256-entry table of ln(linear(c)): a logarithm per pixel was most of
+/// this metric's cost.
 fn melanin_density(face: &CanonicalFace) -> Vec<f32> {
+    let ln: [f32; 256] = std::array::from_fn(|c| linear(c as u8).max(1e-3).ln());
     face.rgb
         .pixels()
-        .map(|p| (linear(p[0]).max(1e-3) / linear(p[2]).max(1e-3)).ln())
+        .map(|p| ln[p[0] as usize] - ln[p[2] as usize])
         .collect()
 }
 
