@@ -82,24 +82,26 @@ fn skin_background(
 }
 
 /// **Pigmentation** — what: brown spots on the cheeks, forehead and chin.
-/// How: ITA° from L* and b* smoothed at the common resolution (nominal σ 1.5 crop px, as acne's
-/// a*), against ITA° of the skin-only Gaussian background (σ = 0.12 IOD); pixels more than 4°
-/// below it form 4-connected spots; spots of 0.02–0.12 IOD radius that fill ≥ 30 % of their
-/// bounding box count, each weighted by its peak deficit (0 at 6°, 1 from 12°), unless their
-/// mean a* excess is acne's (> 3: a red lesion, counted by hd_acne). Raw: weighted spot count
-/// (also area % of the spots weighing ≥ ½). Score: `ui(count, 10, 2)`.
+/// How: the blue-over-red density ln(R/B) ([`melanin_density`]) smoothed at the common
+/// resolution (nominal σ 1.5 crop px, as acne's a*), minus its skin-only Gaussian background
+/// (σ = 0.05 IOD, [`skin_background`]); pixels more than 0.04 above it form 4-connected spots;
+/// spots of 0.02–0.06 IOD radius that fill ≥ 30 % of their bounding box count, each weighted by
+/// its peak excess (0 at 0.06, 1 from 0.15), unless their mean a* excess is acne's (> 3: a red
+/// lesion, counted by hd_acne). Raw: weighted spot count (also area % of the spots weighing
+/// ≥ ½). Score: `ui(count, 10, 2)`.
 /// Limits: spots smaller than the common resolution (≈ 2 mm) are missed or weighted low;
 /// diffuse pigmentation (melasma over a whole cheek) is wider than the background and not
-/// counted; stubble and make-up change what reads as skin.
+/// counted; skin inside deep creases looks warmer and can read as a spot; stubble and make-up
+/// change what reads as skin.
 pub fn pigmentation(face: &CanonicalFace, regions: &Regions, a_excess: &[f32]) -> Pigmentation {
     let n = face.lab.width;
     let area = region(regions);
     let sigma = SPOT_BACKGROUND_IOD * face.iod;
     let win = area.bbox((3.0 * sigma) as usize).unwrap_or((0, 0, n, n));
     let fine_sigma = face.common_sigma(SIGMA_A);
-    let density = melanin_density(face);
-    let fine = smooth(&Plane::new(n, n, density.clone()), win, fine_sigma);
-    let bg = skin_background(&density, &regions.skin, win, sigma);
+    let density = Plane::new(n, n, melanin_density(face));
+    let fine = smooth(&density, win, fine_sigma);
+    let bg = skin_background(&density.data, &regions.skin, win, sigma);
     let excess: Vec<f32> = (0..n * n)
         .map(|i| {
             if area.data[i] {
