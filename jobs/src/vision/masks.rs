@@ -5,15 +5,16 @@
 //! RGBA (draw them over the photo); region masks are 8-bit grey (255 = inside). docs/masks.md
 //! lists them.
 
-use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ExtendedColorType, ImageEncoder};
 
 use super::draw::{heat, Canvas};
 use super::face_frame::{affine_to_crop, CanonicalFace, CROP};
 use super::landmarks_idx::*;
 use super::metrics::redness::BASELINE_A;
+use super::metrics::tone;
 use super::pipeline::Findings;
 use super::raster::Mask as Bitmap;
 use super::Mask;
@@ -205,7 +206,7 @@ fn layers(f: &Findings) -> Vec<Layer> {
     }
     let mut redness = Canvas::new(CROP, CROP);
     let mut texture = Canvas::new(CROP, CROP);
-    let tex_region = rg.cheeks().or(&rg.forehead).or(&rg.chin);
+    let tex_region = rg.open_skin();
     for i in 0..CROP * CROP {
         if rg.skin.data[i] {
             let e = lab.a[i] - BASELINE_A;
@@ -284,9 +285,8 @@ fn layers(f: &Findings) -> Vec<Layer> {
     }
     // The skin sampled for skin_tone beside the eye, lip and hair samples, each filled with its
     // measured colour.
-    let tone_area = rg.cheeks().or(&rg.forehead).and_not(&f.shine);
     let mut colors = canvas_of(&[(
-        &tone_area,
+        &tone::sample_area(rg, &f.shine),
         with_alpha(hex_rgb(&f.report.skin_tone.hex), 230),
     )]);
     if let Some(e) = &f.report.eye_color {

@@ -258,6 +258,12 @@ impl Regions {
     pub fn cheeks(&self) -> Mask {
         self.cheek_right.or(&self.cheek_left)
     }
+
+    /// The broad, open skin of the cheeks, forehead and chin, away from the shading of the
+    /// nose, eyes and folds: where texture and brown spots are read.
+    pub fn open_skin(&self) -> Mask {
+        self.cheeks().or(&self.forehead).or(&self.chin)
+    }
 }
 
 /// Pixels inside the geometric skin area whose colour is clearly not skin: much darker than the

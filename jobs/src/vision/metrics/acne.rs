@@ -3,7 +3,6 @@
 use super::super::face_frame::CanonicalFace;
 use super::super::filters::Plane;
 use super::super::regions::Regions;
-use super::score::{r1, ui};
 use super::spots::{find, smooth, Spot, SpotKind};
 use crate::vision::report::SpotScore;
 
@@ -31,9 +30,9 @@ pub const RED: SpotKind = SpotKind {
 /// [`CanonicalFace::common_sigma`]); chroma is coarser than luminance in JPEG, so a* is measured
 /// one more pixel coarse than L*.
 pub const SIGMA_A: f32 = 1.5;
-/// Local background of the spot detectors, in IOD: wide enough that a spot of up to 0.12 IOD
-/// radius barely raises it, narrow enough to follow shading across the face.
-pub const BACKGROUND_IOD: f32 = 0.12;
+/// Local background, in IOD: wide enough that a lesion of up to 0.12 IOD radius barely raises
+/// it, narrow enough to follow shading across the face.
+const BACKGROUND_IOD: f32 = 0.12;
 /// Lesion count giving ui_score 50.
 const HALF_COUNT: f32 = 10.0;
 
@@ -64,14 +63,8 @@ pub fn acne(face: &CanonicalFace, regions: &Regions) -> Acne {
     let excess = a_excess(face, regions);
     let skin = &regions.skin;
     let found = find(&excess, skin, face.iod, &RED, |_| true);
-    let area_pct = 100.0 * found.area as f32 / skin.count().max(1) as f32;
     Acne {
-        score: SpotScore {
-            ui_score: ui(found.count, HALF_COUNT, 2.0),
-            raw_score: r1(found.count),
-            unit: "lesions".into(),
-            area_pct: r1(area_pct),
-        },
+        score: found.score(HALF_COUNT, "lesions", skin),
         lesions: found.spots,
         a_excess: excess,
     }

@@ -1,5 +1,5 @@
-//! hd_pigmentation: brown spots (freckles, sun and age spots, flat moles) as compact local minima
-//! of the Individual Typology Angle.
+//! hd_pigmentation: brown spots (freckles, sun and age spots, flat moles) as compact local maxima
+//! of the blue-over-red optical density.
 
 use super::super::face_frame::CanonicalFace;
 use super::super::filters::Plane;
@@ -7,7 +7,6 @@ use super::super::lab::linear;
 use super::super::raster::Mask;
 use super::super::regions::Regions;
 use super::acne::{RED, SIGMA_A};
-use super::score::{r1, ui};
 use super::spots::{find, smooth, Spot, SpotKind};
 use crate::vision::report::SpotScore;
 
@@ -49,13 +48,6 @@ fn melanin_density(face: &CanonicalFace) -> Vec<f32> {
         .collect()
 }
 
-/// Where the spots are read: the cheeks, forehead and chin, the broad skin where sun spots
-/// gather. The nose (nostril rims, alar grooves), under-eyes (dark circles) and fold bands
-/// hold shading that would read as brown patches.
-pub fn region(regions: &Regions) -> Mask {
-    regions.cheeks().or(&regions.forehead).or(&regions.chin)
-}
-
 /// Skin-only local mean of `v`: the Gaussian of `v` over skin divided by that of the skin mask,
 /// so that brows, hair, eyes and nostrils do not darken the background that spots are measured
 /// against (they are far darker than any spot).
@@ -95,35 +87,24 @@ fn skin_background(
 /// change what reads as skin.
 pub fn pigmentation(face: &CanonicalFace, regions: &Regions, a_excess: &[f32]) -> Pigmentation {
     let n = face.lab.width;
-    let area = region(regions);
+    // The nose (nostril rims, alar grooves), under-eyes (dark circles) and fold bands hold
+    // shading that would read as brown patches.
+    let area = regions.open_skin();
     let sigma = SPOT_BACKGROUND_IOD * face.iod;
     let win = area.bbox((3.0 * sigma) as usize).unwrap_or((0, 0, n, n));
     let fine_sigma = face.common_sigma(SIGMA_A);
     let density = Plane::new(n, n, melanin_density(face));
     let fine = smooth(&density, win, fine_sigma);
     let bg = skin_background(&density.data, &regions.skin, win, sigma);
-    let excess: Vec<f32> = (0..n * n)
-        .map(|i| {
-            if area.data[i] {
-                fine.data[i] - bg[i]
-            } else {
-                0.0
-            }
-        })
-        .collect();
+    // `find` reads only `area`'s pixels.
+    let excess: Vec<f32> = fine.data.iter().zip(&bg).map(|(f, b)| f - b).collect();
     let brown = |c: &[usize]| {
         let mean_a = c.iter().map(|&i| a_excess[i]).sum::<f32>() / c.len() as f32;
         mean_a <= RED.excess
     };
     let found = find(&excess, &area, face.iod, &BROWN, brown);
-    let area_pct = 100.0 * found.area as f32 / area.count().max(1) as f32;
     Pigmentation {
-        score: SpotScore {
-            ui_score: ui(found.count, HALF_COUNT, 2.0),
-            raw_score: r1(found.count),
-            unit: "spots".into(),
-            area_pct: r1(area_pct),
-        },
+        score: found.score(HALF_COUNT, "spots", &area),
         spots: found.spots,
     }
 }
@@ -148,7 +129,7 @@ mod tests {
     /// (≈ 2 mm) painted over her cheeks in `colour`.
     fn with_spots(k: usize, colour: fn([u8; 3]) -> [u8; 3]) -> (f32, f32) {
         let (mut face, regions) = astronaut_face();
-        paint_discs(&mut face, &spread_in(&region(&regions), k), 4.0, colour);
+        paint_discs(&mut face, &spread_in(&regions.open_skin(), k), 4.0, colour);
         let a = acne(&face, &regions);
         let p = pigmentation(&face, &regions, &a.a_excess);
         eprintln!(

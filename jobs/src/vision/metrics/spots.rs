@@ -3,7 +3,8 @@
 
 use super::super::filters::{gaussian, Plane};
 use super::super::raster::{components, Mask};
-use super::score::ramp;
+use super::score::{r1, ramp, ui};
+use crate::vision::report::SpotScore;
 
 /// A detected spot in canonical-crop pixels.
 #[derive(Clone, Debug)]
@@ -34,6 +35,19 @@ pub struct Found {
     pub spots: Vec<Spot>,
     /// Pixels of the spots in `spots`.
     pub area: usize,
+}
+
+impl Found {
+    /// The report's score: `ui(count, half, 2)`, raw = the weighted count in `unit`, and the
+    /// spots' share of the `over` pixels they were sought in.
+    pub fn score(&self, half: f32, unit: &str, over: &Mask) -> SpotScore {
+        SpotScore {
+            ui_score: ui(self.count, half, 2.0),
+            raw_score: r1(self.count),
+            unit: unit.into(),
+            area_pct: r1(100.0 * self.area as f32 / over.count().max(1) as f32),
+        }
+    }
 }
 
 /// Smooths `plane` at `sigma` over the window around `region` only (0 elsewhere).

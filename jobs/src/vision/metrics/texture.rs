@@ -21,7 +21,7 @@ const HALF_RMS: f32 = 3.0;
 pub fn texture(face: &CanonicalFace, regions: &Regions) -> (MetricScore, Plane) {
     let n = face.lab.width;
     let l = Plane::new(n, n, face.lab.l.clone());
-    let region = regions.cheeks().or(&regions.forehead).or(&regions.chin);
+    let region = regions.open_skin();
     let (fine, coarse) = (
         face.common_sigma(SIGMA_FINE),
         face.common_sigma(SIGMA_COARSE),

@@ -67,6 +67,11 @@ pub fn classify(lab: [f32; 3]) -> SkinTone {
     }
 }
 
+/// The skin sampled for the tone: cheeks and forehead without their specular pixels.
+pub fn sample_area(regions: &Regions, shine: &Mask) -> Mask {
+    regions.cheeks().or(&regions.forehead).and_not(shine)
+}
+
 /// **Skin tone** — what: the face's constitutive skin colour.
 /// How: cheek and forehead skin minus specular pixels; keep pixels between the 20th and 80th
 /// L* percentiles (drops shadows and highlights); the median L*, a*, b* is the colour, then
@@ -74,7 +79,7 @@ pub fn classify(lab: [f32; 3]) -> SkinTone {
 /// Limits: photo white balance and exposure shift L* and b* directly (a warm cast raises b* and
 /// lowers ITA); Fitzpatrick proper is about sun reactivity, which a photo cannot observe.
 pub fn skin_lab(face: &CanonicalFace, regions: &Regions, shine: &Mask) -> Option<[f32; 3]> {
-    let area = regions.cheeks().or(&regions.forehead).and_not(shine);
+    let area = sample_area(regions, shine);
     let lab = &face.lab;
     let idx: Vec<usize> = (0..area.data.len()).filter(|&i| area.data[i]).collect();
     if idx.len() < 50 {
