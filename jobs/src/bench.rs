@@ -10,13 +10,14 @@ use crate::vision::{Engine, Options, StageTimings, VisionError};
 const FIXTURE: &[u8] = include_bytes!("../fixtures/astronaut.png");
 
 /// Stage names, in pipeline order, as the table prints them.
-pub const STAGES: [&str; 7] = [
+pub const STAGES: [&str; 8] = [
     "total",
     "decode",
     "detect",
     "landmarks",
     "age",
     "metrics",
+    "jpeg spread",
     "masks+encode",
 ];
 
@@ -34,7 +35,7 @@ pub fn fixture_jpeg_1024() -> Vec<u8> {
 }
 
 /// Milliseconds of each of [`STAGES`] for one analysis; `total` is the wall time of the call.
-pub fn stage_ms(total_ms: f64, t: &StageTimings) -> [f64; 7] {
+pub fn stage_ms(total_ms: f64, t: &StageTimings) -> [f64; 8] {
     [
         total_ms,
         t.decode_ms,
@@ -42,6 +43,7 @@ pub fn stage_ms(total_ms: f64, t: &StageTimings) -> [f64; 7] {
         t.landmarks_ms,
         t.age_ms,
         t.metrics_ms,
+        t.spread_ms,
         t.masks_ms,
     ]
 }
@@ -59,7 +61,7 @@ pub fn time_stages(
     jpeg: &[u8],
     opts: &Options,
     runs: usize,
-) -> Result<[(f64, f64); 7], VisionError> {
+) -> Result<[(f64, f64); 8], VisionError> {
     engine.analyze_bytes(jpeg, opts)?;
     let mut rows = Vec::with_capacity(runs);
     for _ in 0..runs.max(1) {

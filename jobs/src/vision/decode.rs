@@ -52,6 +52,16 @@ pub fn bound_size(img: RgbImage, max_side: u32) -> RgbImage {
     imageops::resize(&img, nw, nh, imageops::FilterType::Triangle)
 }
 
+/// True when `bytes` decode at their own size: their header's longest side is within
+/// [`MAX_SIDE`], so [`decode`] does not reduce them.
+pub fn at_own_size(bytes: &[u8]) -> bool {
+    image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()
+        .and_then(|r| r.into_dimensions().ok())
+        .is_some_and(|(w, h)| w.max(h) <= MAX_SIDE)
+}
+
 /// Decodes JPEG/PNG/WebP/HEIC bytes, applies EXIF orientation and bounds the size.
 pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
     if super::heic::is_heif(bytes) {

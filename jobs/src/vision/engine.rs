@@ -7,13 +7,16 @@ use serde::{Deserialize, Serialize};
 
 use super::age_gender::AgeGenderNet;
 use super::blazeface::FaceDetector;
-use super::decode::decode;
+use super::decode::{at_own_size, decode};
 use super::error::VisionError;
 use super::facemesh::FaceMesh;
 use super::jpeg_quality;
 use super::masks;
 use super::metrics::{oiliness, tone};
-use super::pipeline::{check_size, largest, measure, prepare};
+use super::pipeline::{
+    check_detail_resolution, check_size, jpeg_spread, largest, measure, prepare, JpegCoding,
+    PassContext,
+};
 use super::report::Report;
 
 /// Models, loaded once. `Send + Sync`: share one `Engine` (e.g. in an `Arc`) across workers.
@@ -61,6 +64,8 @@ pub struct StageTimings {
     /// to the total.
     pub age_ms: f64,
     pub metrics_ms: f64,
+    /// The JPEG spread's re-compressions and metric passes (0 when not measured).
+    pub spread_ms: f64,
     pub masks_ms: f64,
 }
 
@@ -123,18 +128,41 @@ impl Engine {
     }
 
     /// Decodes JPEG/PNG/WebP bytes (EXIF orientation applied, longest side ≤ 1024) and analyses.
+    ///
+    /// A full analysis of a JPEG that was not reduced also measures how far the file's
+    /// compression may have moved each score (`Report::jpeg_spread`): it needs the file's own
+    /// pixels and quality, which only the bytes give.
     pub fn analyze_bytes(&self, bytes: &[u8], opts: &Options) -> Result<Analysis, VisionError> {
         let t = Instant::now();
         let img = decode(bytes)?;
         let decode_ms = ms(t);
-        let mut a = self.analyze_image(&img, opts)?;
+        let jpeg_quality = jpeg_quality::estimate(bytes);
+        // A reduced image's blocks were shrunk with it, so its pixels no longer hold the file's
+        // 8×8 blocks. Quick analyses skip the spread: it costs four metric passes.
+        let coding = match (jpeg_quality, jpeg_quality::luma_steps(bytes)) {
+            (Some(quality), Some(steps)) if opts.with_masks && at_own_size(bytes) => {
+                Some(JpegCoding { quality, steps })
+            }
+            _ => None,
+        };
+        let mut a = self.analyze(&img, opts, coding.as_ref())?;
         a.timings.decode_ms = decode_ms;
-        a.result.image_quality.jpeg_quality = jpeg_quality::estimate(bytes);
+        a.result.image_quality.jpeg_quality = jpeg_quality;
         Ok(a)
     }
 
     /// Analyses an upright RGB image. Masks are aligned with `img`.
     pub fn analyze_image(&self, img: &RgbImage, opts: &Options) -> Result<Analysis, VisionError> {
+        self.analyze(img, opts, None)
+    }
+
+    /// Analyses `img`; with the file's JPEG `coding` also measures the JPEG spread.
+    fn analyze(
+        &self,
+        img: &RgbImage,
+        opts: &Options,
+        coding: Option<&JpegCoding>,
+    ) -> Result<Analysis, VisionError> {
         let mut timings = StageTimings::default();
         let t = Instant::now();
         let dets = self.detector.detect(img)?;
@@ -162,7 +190,7 @@ impl Engine {
             let refined = self.mesh.refine(img, lm.clone());
             let refine_ms = ms(t);
             let t = Instant::now();
-            let prepared = refined.and_then(|lm| prepare(img, &lm));
+            let prepared = refined.and_then(|lm| prepare(img, &lm).map(|p| (p, lm)));
             let prepare_ms = ms(t);
             let age = age
                 .join()
@@ -170,12 +198,26 @@ impl Engine {
             ((prepared, refine_ms, prepare_ms), age)
         });
         timings.landmarks_ms += refine_ms;
-        let (face, regions, q) = prepared?;
+        let ((face, regions, q), lm) = prepared?;
+        check_detail_resolution(&face)?;
         let age_gender = age_gender?;
         timings.age_ms = age_ms;
         let t = Instant::now();
-        let findings = measure(face, regions, q, det, dets.len(), age_gender, opts);
+        let mut findings = measure(face, regions, q, det, dets.len(), age_gender, opts);
         timings.metrics_ms = prepare_ms + ms(t);
+        if let Some(coding) = coding {
+            let t = Instant::now();
+            let on = PassContext {
+                landmarks: &lm,
+                quality: q,
+                det,
+                faces: dets.len(),
+                age_gender,
+                opts,
+            };
+            findings.report.jpeg_spread = Some(jpeg_spread(img, &findings, &on, coding));
+            timings.spread_ms = ms(t);
+        }
         let t = Instant::now();
         let masks = if opts.with_masks {
             masks::render(&findings, img.width() as usize, img.height() as usize)
@@ -240,7 +282,7 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vision::testutil::{astronaut, jpeg, rotate, shift};
+    use crate::vision::testutil::{astronaut, jpeg, jpeg_bytes, rotate, shift};
     use image::imageops::{resize, FilterType};
     use std::sync::OnceLock;
 
@@ -249,28 +291,11 @@ mod tests {
         E.get_or_init(|| Engine::load().unwrap())
     }
 
+    /// Every score of the report, and the model's unrounded apparent age (years, not points).
     fn scores(r: &Report) -> Vec<(&'static str, f32)> {
-        vec![
-            ("all", r.all.score),
-            ("acne", r.hd_acne.ui_score),
-            (
-                "pigmentation",
-                r.hd_pigmentation.as_ref().expect("measured").ui_score,
-            ),
-            ("wrinkle.whole", r.hd_wrinkle.whole.ui_score),
-            ("wrinkle.forehead", r.hd_wrinkle.forehead.ui_score),
-            ("wrinkle.crow_feet", r.hd_wrinkle.crow_feet.ui_score),
-            ("wrinkle.nasolabial", r.hd_wrinkle.nasolabial.ui_score),
-            ("wrinkle.glabella", r.hd_wrinkle.glabella.ui_score),
-            ("pore", r.hd_pore.ui_score),
-            ("redness", r.hd_redness.ui_score),
-            ("oiliness", r.hd_oiliness.ui_score),
-            ("texture", r.hd_texture.ui_score),
-            ("dark_circles", r.hd_dark_circles.ui_score),
-            ("firmness", r.hd_firmness.ui_score),
-            // Years, not points: the model's unrounded apparent age.
-            ("age_model", r.age_gender_model.age),
-        ]
+        let mut v = r.scores();
+        v.push(("age_model", r.age_gender_model.age));
+        v
     }
 
     #[test]
@@ -519,22 +544,53 @@ mod tests {
         out
     }
 
-    /// Tolerance per score on astronaut.png (IOD 45 px): the issue's 3 points (3 years for the
-    /// model age), except the glabella — 17: its only "line" is a faint shading 3–4 source pixels
-    /// wide in a 900-px region, about one JPEG quantisation step deep, which this copy's JPEG 60
-    /// deepens and narrows (raw 3.7 → 6.2 %; docs/metrics.md, "Stability"); other placements of
-    /// the 8×8 grid read it anywhere from 54 to 91 around an unmoved mean
-    /// (`jpeg_grid_phase_scatters_the_astronauts_glabella_without_bias`) — and the whole wrinkle
-    /// score, 6, which averages the glabella with two other sites (the forehead is under the
-    /// fringe) and so carries a third of that move (5.4).
-    fn tolerance(name: &str) -> f32 {
-        match name {
-            "wrinkle.glabella" => 17.0,
-            "wrinkle.whole" => 6.0,
-            _ => 3.0,
-        }
+    /// A full analysis of `img` uploaded as a JPEG file at `quality` (so with its
+    /// `jpeg_spread`).
+    fn full_jpeg(img: &RgbImage, quality: u8) -> Report {
+        let full = Options {
+            with_masks: true,
+            ..Default::default()
+        };
+        engine()
+            .analyze_bytes(&jpeg_bytes(img, quality), &full)
+            .unwrap()
+            .result
     }
 
+    /// How many of its own spreads a JPEG copy's score may lie from the original's beyond the
+    /// issue's 3 points: about two standard deviations of the compression's scatter.
+    const SPREADS: f32 = 2.5;
+
+    /// Scores of a JPEG copy (`jpeg`) further from the original's (`base`) than 3 points and
+    /// than [`SPREADS`] × the spread the copy's own report gives them (age: 3 years).
+    fn beyond_spread(label: &str, base: &Report, jpeg: &Report) -> Vec<String> {
+        let spread = jpeg
+            .jpeg_spread
+            .as_ref()
+            .expect("JPEG upload at its own size");
+        eprintln!("{label:>10} raw: {}", raws(jpeg));
+        scores(base)
+            .into_iter()
+            .zip(scores(jpeg))
+            .filter_map(|((name, a), (_, b))| {
+                let s = spread.scores.get(name).copied().unwrap_or(0.0);
+                eprintln!("{label:>10} {name:<22} {a:>5} -> {b:>5}  spread {s}");
+                let allowed = (SPREADS * s).max(3.0);
+                ((a - b).abs() > allowed)
+                    .then(|| format!("{label}: {name} moved {:.1} (spread {s})", (a - b).abs()))
+            })
+            .collect()
+    }
+
+    /// The issue's bar on astronaut.png (IOD 45 px): every score within 3 points (the model
+    /// age within 3 years) under rotation ±10° and 2× upscaling; under JPEG 60 and 95 within 3
+    /// points or within [`SPREADS`] × the spread the JPEG file's own report gives that score,
+    /// whichever is larger. Her glabella's one "line" is a faint shading about one JPEG
+    /// quantisation step deep, which this copy's JPEG 60 deepens (raw 3.7 → 6.2 %) and other
+    /// placements of the 8×8 grid round away
+    /// (`jpeg_grid_phase_scatters_the_astronauts_glabella_without_bias`): the file cannot tell,
+    /// and its report says how far its score may be off. Her face at half size is below the
+    /// common resolution and rejected (`half_size_astronaut_is_too_small_for_skin_detail`).
     #[test]
     fn scores_are_stable_under_rotation_upscaling_and_jpeg() {
         let img = astronaut();
@@ -542,48 +598,73 @@ mod tests {
             ("rotate -10", rotate(&img, -10.0)),
             ("rotate +10", rotate(&img, 10.0)),
             ("scale 2", resize(&img, 1024, 1024, FilterType::CatmullRom)),
-            ("jpeg 60", jpeg(&img, 60)),
-            ("jpeg 95", jpeg(&img, 95)),
         ];
-        let bad: Vec<String> = max_deltas(&variants)
+        let mut bad: Vec<String> = max_deltas(&variants)
             .into_iter()
-            .filter(|(_, name, d)| *d > tolerance(name))
+            .filter(|(_, _, d)| *d > 3.0)
             .map(|(l, n, d)| format!("{l}: {n} moved {d:.1}"))
             .collect();
+        let base = engine()
+            .analyze_image(&img, &Options::default())
+            .unwrap()
+            .result;
+        for q in [60, 95] {
+            bad.extend(beyond_spread(
+                &format!("jpeg {q}"),
+                &base,
+                &full_jpeg(&img, q),
+            ));
+        }
         assert!(bad.is_empty(), "unstable scores:\n{}", bad.join("\n"));
     }
 
     /// JPEG codes a photo in 8×8 blocks counted from its top-left corner, so where that grid
-    /// falls on a face is chance. Moving astronaut.png by 0–6 px before JPEG 60 re-compression
+    /// falls on a face is chance. Moving astronaut.png by 0–6 px before JPEG 60 compression
     /// shows what that chance does to her glabella, whose one faint mark is about a quantisation
     /// step deep at her IOD of 45 px (docs/metrics.md, "astronaut.png's glabella under JPEG
     /// 60"): without JPEG the moves change nothing (the measurement does not depend on the
     /// grid), and over the grid's phases JPEG 60 leaves the score where it was (the compression
     /// adds no bias the engine passes on), but each phase alone scatters it by many points —
-    /// noise the file carries, which no reading of one file can remove. This is why
-    /// `tolerance` allows the glabella 17 on one JPEG 60 copy.
+    /// noise the file carries, which no reading of one file can remove. What each file's report
+    /// can do is say so: its `jpeg_spread`, measured from that file alone, must cover the move
+    /// of every score ([`SPREADS`] × spread, at least 3 points) at 15 of the 16 phases, and the
+    /// glabella's must not be small where its move is large.
     #[test]
     fn jpeg_grid_phase_scatters_the_astronauts_glabella_without_bias() {
         let img = astronaut();
-        let glabella = |img: &RgbImage| {
-            engine()
-                .analyze_image(img, &Options::default())
-                .unwrap()
-                .result
-                .hd_wrinkle
-                .glabella
-                .ui_score
-        };
-        let base = glabella(&img);
-        let (mut moved, mut compressed) = (Vec::new(), Vec::new());
+        let glabella = |r: &Report| r.hd_wrinkle.glabella.ui_score;
+        let base = engine()
+            .analyze_image(&img, &Options::default())
+            .unwrap()
+            .result;
+        let (mut moved, mut compressed, mut spreads) = (Vec::new(), Vec::new(), Vec::new());
+        let mut uncovered: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
         for dy in [0, 2, 4, 6] {
             for dx in [0, 2, 4, 6] {
                 let s = shift(&img, dx, dy);
-                moved.push(glabella(&s));
-                compressed.push(glabella(&jpeg(&s, 60)));
+                let plain = engine()
+                    .analyze_image(&s, &Options::default())
+                    .unwrap()
+                    .result;
+                let coded = full_jpeg(&s, 60);
+                let spread = coded.jpeg_spread.clone().expect("JPEG upload");
+                for ((name, a), (_, b)) in plain.scores().into_iter().zip(coded.scores()) {
+                    let sp = spread.scores[name];
+                    if (a - b).abs() > (SPREADS * sp).max(3.0) {
+                        uncovered
+                            .entry(name)
+                            .or_default()
+                            .push(format!("({dx},{dy}) {a} -> {b} spread {sp}"));
+                    }
+                }
+                moved.push(glabella(&plain));
+                compressed.push(glabella(&coded));
+                spreads.push(spread.scores["hd_wrinkle.glabella"]);
             }
         }
-        eprintln!("base {base}\nmoved {moved:?}\nJPEG 60 {compressed:?}");
+        let base = glabella(&base);
+        eprintln!("base {base}\nmoved {moved:?}\nJPEG 60 {compressed:?}\nspread {spreads:?}");
+        eprintln!("not covered: {uncovered:#?}");
         for (i, v) in moved.iter().enumerate() {
             assert!(
                 (v - base).abs() <= 3.0,
@@ -598,11 +679,24 @@ mod tests {
         let (lo, hi) = compressed
             .iter()
             .fold((f32::MAX, f32::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-        // If the scatter ever falls within the issue's 3 points either way, the glabella's
-        // tolerance can fall to 3.
+        // If the scatter ever falls within the issue's 3 points either way, the spread is no
+        // longer needed to state the bar on this photo.
         assert!(
             hi - lo > 6.0,
-            "JPEG 60 scatter {lo}–{hi}: tighten `tolerance` to 3"
+            "JPEG 60 scatter {lo}–{hi}: the bar holds without the spread"
+        );
+        for (name, misses) in &uncovered {
+            assert!(misses.len() <= 1, "{name}: {misses:#?}");
+        }
+        // The spread is an estimate of this scatter, not a licence: its RMS over the phases is
+        // of the scatter's size (within a factor of two either way).
+        let rms = |v: &[f32], c: f32| {
+            (v.iter().map(|x| (x - c).powi(2)).sum::<f32>() / v.len() as f32).sqrt()
+        };
+        let (scatter, typical) = (rms(&compressed, base), rms(&spreads, 0.0));
+        assert!(
+            (0.5..=2.0).contains(&(typical / scatter)),
+            "spread {typical:.1} against the phases' scatter {scatter:.1}"
         );
     }
 
@@ -692,30 +786,94 @@ mod tests {
         assert!(bad.is_empty(), "unstable scores:\n{}", bad.join("\n"));
     }
 
-    /// Half size leaves the astronaut's face with an IOD of 22 px, below the common resolution
-    /// (32 px): the report says so (`resolution_limited`), detail below ≈ 3 mm is gone and detail
-    /// scores rise (look healthier) — most of all the glabella, whose one faint mark fades
-    /// (+11.7, so the whole, their mean, +3.8; the rest ≤ 2.2, docs/metrics.md). Bounded, not ≤ 3:
-    /// a resolution limit.
+    /// Where a file holds the face well the spread says so: on the larger faces' JPEG 60
+    /// copies (IOD 94 and 77 px) every spread is small — below 1 point on obama.jpg, whose
+    /// scores move at most 2 at every grid phase tried; below 3 on biden.jpg, whose faint
+    /// forehead and glabella lines do scatter with the grid, and which it says (at least 1).
     #[test]
-    fn half_size_face_is_resolution_limited_and_within_18_points() {
-        let img = astronaut();
-        let small = resize(&img, 256, 256, FilterType::Triangle);
-        let r = engine()
+    fn jpeg_spread_is_small_where_the_file_holds_the_face_well() {
+        let spread = |file: &str| {
+            let r = full_jpeg(&square_face_photo(file), 60);
+            let s = r.jpeg_spread.expect("JPEG upload at its own size").scores;
+            eprintln!("{file}: {s:?}");
+            s
+        };
+        let obama = spread("obama.jpg");
+        assert!(obama.values().all(|&v| v <= 1.0), "{obama:?}");
+        let biden = spread("biden.jpg");
+        assert!(biden.values().all(|&v| v <= 3.0), "{biden:?}");
+        for site in ["hd_wrinkle.forehead", "hd_wrinkle.glabella"] {
+            assert!(biden[site] >= 1.0, "{site}: {biden:?}");
+        }
+    }
+
+    /// Half size leaves the astronaut's face with an IOD of 22 px, below the common resolution
+    /// (32 px) every detail metric is measured at: a skin analysis rejects it as too small
+    /// (before this rule her glabella read 11.7 points healthier there, the detail gone), while
+    /// the Skin Shade reading, colour only, still takes it. obama.jpg's and biden.jpg's faces
+    /// stay above it at half size (`scores_of_large_faces_move_at_most_3_points`).
+    #[test]
+    fn half_size_astronaut_is_too_small_for_skin_detail() {
+        let small = resize(&astronaut(), 256, 256, FilterType::Triangle);
+        let err = engine()
             .analyze_image(&small, &Options::default())
+            .unwrap_err();
+        assert_eq!(err.code(), "face_too_small", "{err}");
+        assert!(err.to_string().contains("px apart"), "{err}");
+        assert!(engine().skin_shade(&small).is_ok());
+    }
+
+    /// A face above the common resolution but blurred is analysed and flagged: its detail
+    /// scores read healthier than the skin.
+    #[test]
+    fn blurred_face_is_resolution_limited() {
+        let img = astronaut();
+        let soft = image::imageops::blur(&img, 1.2);
+        let r = engine()
+            .analyze_image(&soft, &Options::default())
             .unwrap()
             .result;
-        assert!(r.image_quality.resolution_limited);
-        let full = engine()
+        let sharp = engine()
             .analyze_image(&img, &Options::default())
             .unwrap()
             .result;
-        assert!(!full.image_quality.resolution_limited);
-        let bad: Vec<String> = max_deltas(&[("scale 0.5", small)])
-            .into_iter()
-            .filter(|(_, _, d)| *d > 18.0)
-            .map(|(l, n, d)| format!("{l}: {n} moved {d:.1}"))
-            .collect();
-        assert!(bad.is_empty(), "unstable scores:\n{}", bad.join("\n"));
+        assert!(r.image_quality.resolution_limited && !sharp.image_quality.resolution_limited);
+    }
+
+    /// The spread is measured only where it means what it says: full analyses of JPEG files
+    /// analysed at their own size.
+    #[test]
+    fn jpeg_spread_only_for_full_analyses_of_jpegs_at_their_own_size() {
+        let img = astronaut();
+        let full = Options {
+            with_masks: true,
+            ..Default::default()
+        };
+        let mut png = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        let of = |bytes: &[u8], opts: &Options| {
+            engine()
+                .analyze_bytes(bytes, opts)
+                .unwrap()
+                .result
+                .jpeg_spread
+        };
+        let jpeg = jpeg_bytes(&img, 80);
+        let timed = engine().analyze_bytes(&jpeg, &full).unwrap().timings;
+        eprintln!("{timed:?}");
+        let spread = of(&jpeg, &full).expect("full analysis of a JPEG");
+        assert_eq!((spread.quality, spread.draws), (80, 4));
+        let names: Vec<&str> = spread.scores.keys().map(String::as_str).collect();
+        let mut expected: Vec<&str> = full_jpeg(&img, 80).scores().iter().map(|s| s.0).collect();
+        expected.sort();
+        assert_eq!(names, expected);
+        assert!(of(&jpeg, &Options::default()).is_none(), "quick analysis");
+        assert!(of(&png, &full).is_none(), "PNG");
+        let big = resize(&img, 1536, 1536, FilterType::CatmullRom);
+        assert!(
+            of(&jpeg_bytes(&big, 80), &full).is_none(),
+            "reduced by decode"
+        );
     }
 }

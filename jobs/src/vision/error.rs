@@ -12,6 +12,11 @@ pub enum VisionError {
     /// The face is too small for skin measurements.
     #[error("the face is {face_px} px wide; at least {min_px} px is needed — move closer or send a larger photo")]
     FaceTooSmall { face_px: u32, min_px: u32 },
+    /// The eyes are closer together than the resolution every detail metric is measured at:
+    /// lines, pores and spots that small are not in the photo, so their scores would read
+    /// healthier than the skin is.
+    #[error("the eyes are {iod_px} px apart in the photo; skin detail needs at least {min_iod_px} px — move closer or send a larger photo")]
+    EyesTooClose { iod_px: u32, min_iod_px: u32 },
     /// The face region is too dark (mean CIELAB L* below the limit).
     #[error("the face is too dark (mean L* {mean_l:.1}, need at least {min_l:.1}); take the photo in better light")]
     TooDark { mean_l: f32, min_l: f32 },
@@ -29,7 +34,7 @@ impl VisionError {
         match self {
             VisionError::UndecodableImage(_) => "undecodable_image",
             VisionError::NoFaceDetected => "no_face_detected",
-            VisionError::FaceTooSmall { .. } => "face_too_small",
+            VisionError::FaceTooSmall { .. } | VisionError::EyesTooClose { .. } => "face_too_small",
             VisionError::TooDark { .. } => "image_too_dark",
             VisionError::TooBlurry { .. } => "image_too_blurry",
             VisionError::Model(_) => "model_error",

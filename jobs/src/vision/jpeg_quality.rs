@@ -34,7 +34,27 @@ pub fn estimate(bytes: &[u8]) -> Option<u8> {
     Some(q.round().clamp(1.0, 100.0) as u8)
 }
 
-/// The 64 entries of quantisation table 0, walking the marker segments up to the scan.
+/// Position in the natural (row-major) order of each zig-zag entry of a quantisation table
+/// (ITU-T T.81 Figure A.6).
+const ZIGZAG: [usize; 64] = [
+    0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20,
+    13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59,
+    52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+];
+
+/// The luminance quantisation steps of a JPEG file in natural order (`[v * 8 + u]` for vertical
+/// frequency `v`, horizontal `u`); `None` for anything that is not a JPEG with such a table.
+pub fn luma_steps(bytes: &[u8]) -> Option<[f32; 64]> {
+    let zigzag = luma_table(bytes)?;
+    let mut steps = [0f32; 64];
+    for (i, &at) in ZIGZAG.iter().enumerate() {
+        steps[at] = zigzag[i] as f32;
+    }
+    Some(steps)
+}
+
+/// The 64 entries of quantisation table 0 (the luminance's by every encoder's convention), in
+/// the file's zig-zag order, walking the marker segments up to the scan.
 fn luma_table(bytes: &[u8]) -> Option<[u16; 64]> {
     if bytes.get(..2)? != [0xFF, 0xD8] {
         return None;
@@ -105,6 +125,13 @@ mod tests {
             let got = estimate(&encoded(q)).expect("a JPEG has a luminance table");
             assert!(got.abs_diff(q) <= 1, "written at {q}, read {got}");
         }
+    }
+
+    #[test]
+    fn steps_are_in_natural_order() {
+        // Quality 50 writes the base table unscaled.
+        let steps = luma_steps(&encoded(50)).unwrap();
+        assert_eq!(steps.map(|v| v as u16), BASE_LUMA);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod facemesh;
 pub mod filters;
 pub mod heic;
 pub mod jpeg_quality;
+pub mod jpeg_spread;
 mod kernels;
 pub mod lab;
 pub mod landmarks_idx;

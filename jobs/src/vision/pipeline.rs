@@ -6,9 +6,10 @@ use image::RgbImage;
 use super::age_gender::AgeGender;
 use super::blazeface::Detection;
 use super::error::VisionError;
-use super::face_frame::CanonicalFace;
+use super::face_frame::{to_crop, CanonicalFace, COMMON_IOD_PX, CROP};
 use super::facemesh::Landmarks;
 use super::filters::Plane;
+use super::jpeg_spread::{footprint, grid_phase, rms_moves, Posterior, DRAWS};
 use super::metrics::acne::{acne, Acne};
 use super::metrics::pigmentation::{pigmentation, Pigmentation};
 use super::metrics::wrinkles::{wrinkles, Wrinkles};
@@ -18,7 +19,7 @@ use super::metrics::{
 use super::quality::{self, MIN_MEAN_L, MIN_SHARPNESS};
 use super::raster::Mask as Bitmap;
 use super::regions::Regions;
-use super::report::{ImageQuality, OverallScore, Report};
+use super::report::{ImageQuality, JpegSpread, OverallScore, Report};
 use super::Options;
 
 /// Faces narrower than this (detector box, image pixels) are rejected.
@@ -51,6 +52,25 @@ pub fn check_size(det: &Detection) -> Result<(), VisionError> {
         return Err(VisionError::FaceTooSmall {
             face_px: px,
             min_px: MIN_FACE_PX,
+        });
+    }
+    Ok(())
+}
+
+/// Smallest eye distance (IOD, analysed image px) a skin analysis accepts: the common
+/// resolution every detail metric is measured at. Below it the photo lacks the detail those
+/// metrics read (at 32 px a pixel is about 2 mm of skin), so lines, pores and spots vanish and
+/// their scores read healthier than the skin — astronaut.png at half size (IOD 22 px) read her
+/// glabella 11.7 points healthier. A clear rejection instead of numbers biased that way. The
+/// Skin Shade endpoint, which reads only colour, keeps the detector's [`MIN_FACE_PX`].
+pub const MIN_IOD_PX: f32 = COMMON_IOD_PX;
+
+/// Rejects a face whose eyes are closer than [`MIN_IOD_PX`] (after the landmarks).
+pub fn check_detail_resolution(face: &CanonicalFace) -> Result<(), VisionError> {
+    if face.iod_image_px < MIN_IOD_PX {
+        return Err(VisionError::EyesTooClose {
+            iod_px: face.iod_image_px.round() as u32,
+            min_iod_px: MIN_IOD_PX as u32,
         });
     }
     Ok(())
@@ -160,6 +180,8 @@ pub fn measure(
             roll_deg: score::r1(roll),
             detection_score: (det.score * 1000.0).round() / 1000.0,
         },
+        // Only the file says; `Engine::analyze_bytes` fills it in.
+        jpeg_spread: None,
     };
     Findings {
         face,
@@ -172,5 +194,85 @@ pub fn measure(
         texture_detail,
         dark_refs,
         report,
+    }
+}
+
+/// What a metric pass needs beside the face and its regions.
+pub struct PassContext<'a> {
+    /// The refined landmarks, in image pixels.
+    pub landmarks: &'a Landmarks,
+    pub quality: quality::Quality,
+    pub det: &'a Detection,
+    pub faces: usize,
+    pub age_gender: AgeGender,
+    pub opts: &'a Options,
+}
+
+/// A JPEG file's coding, as far as the spread needs it.
+pub struct JpegCoding {
+    /// Estimated libjpeg quality (reported).
+    pub quality: u8,
+    /// Luminance quantisation steps, natural order.
+    pub steps: [f32; 64],
+}
+
+/// How far the file's JPEG compression may have moved each score of `findings`: the scores
+/// again on [`DRAWS`] photos the file could have come from ([`Posterior`]: the skin's blocks
+/// with every frequency moved within its step), with the same landmarks and
+/// regions (so only the pixels differ), as the root mean square of the moves (docs/metrics.md,
+/// "jpeg_spread").
+pub fn jpeg_spread(
+    img: &RgbImage,
+    findings: &Findings,
+    on: &PassContext,
+    coding: &JpegCoding,
+) -> JpegSpread {
+    let roi = &findings.face.roi;
+    let rect = footprint(roi, img.width(), img.height());
+    let grid = grid_phase(img, rect);
+    // Skin blocks only, for the fit as for the draws: hair, eyes and the background hold far
+    // more fine detail than skin, and a Laplacian fitted over them would fill the skin with
+    // detail no camera recorded (the pores read it). The scores read skin.
+    let skin = &findings.regions.skin;
+    let on_skin = |x: u32, y: u32| {
+        let [cx, cy] = to_crop(roi, x as f32 + 4.0, y as f32 + 4.0);
+        let inside = (0.0..CROP as f32).contains(&cx) && (0.0..CROP as f32).contains(&cy);
+        inside && skin.get(cx as usize, cy as usize)
+    };
+    let posterior = Posterior::new(img, rect, &coding.steps, grid, on_skin);
+    let draw = |seed: u64| -> Vec<f32> {
+        let drawn = posterior.draw(seed);
+        let face = CanonicalFace::new(&drawn, on.landmarks);
+        let regions = findings.regions.clone();
+        let pass = measure(
+            face,
+            regions,
+            on.quality,
+            on.det,
+            on.faces,
+            on.age_gender,
+            on.opts,
+        );
+        pass.report.scores().into_iter().map(|(_, v)| v).collect()
+    };
+    // Half the draws on a second thread: each metric pass keeps only part of a second core busy.
+    let draws: Vec<Vec<f32>> = std::thread::scope(|s| {
+        let half = DRAWS / 2;
+        let other = s.spawn(move || (half..DRAWS).map(draw).collect::<Vec<_>>());
+        let mut out: Vec<Vec<f32>> = (0..half).map(draw).collect();
+        out.extend(other.join().expect("spread thread"));
+        out
+    });
+    let file = findings.report.scores();
+    let values: Vec<f32> = file.iter().map(|(_, v)| *v).collect();
+    let moves = rms_moves(&values, &draws);
+    JpegSpread {
+        quality: coding.quality,
+        draws: draws.len() as u32,
+        scores: file
+            .iter()
+            .zip(moves)
+            .map(|((name, _), m)| (name.to_string(), score::r1(m)))
+            .collect(),
     }
 }

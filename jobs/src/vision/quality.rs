@@ -8,6 +8,7 @@ pub const MIN_SHARPNESS: f32 = 2.0;
 /// Mean skin L* below this is too dark to measure colour or detail.
 pub const MIN_MEAN_L: f32 = 18.0;
 
+#[derive(Clone, Copy, Debug)]
 pub struct Quality {
     pub sharpness: f32,
     pub mean_l: f32,

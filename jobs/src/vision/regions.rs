@@ -10,6 +10,7 @@ use super::landmarks_idx::*;
 use super::raster::Mask;
 
 /// All region masks of one face, in canonical-crop pixels.
+#[derive(Clone)]
 pub struct Regions {
     /// Inside the face silhouette.
     pub face: Mask,

@@ -6,6 +6,8 @@
 //! measurements with units. Every score is 0–100 with higher = healthier. Absent values are
 //! omitted, never invented.
 
+use std::collections::BTreeMap;
+
 use poem_openapi::Object;
 use serde::{Deserialize, Serialize};
 
@@ -103,17 +105,20 @@ pub struct ImageQuality {
     pub exposure: f32,
     /// Share of face skin pixels that are clipped bright (any channel ≥ 250), percent.
     pub overexposed_pct: f32,
-    /// Inter-ocular distance in the analysed image, pixels (resolution available for detail).
+    /// Inter-ocular distance in the analysed image, pixels (resolution available for detail;
+    /// at least 32, or the photo is rejected as `face_too_small`).
     pub face_resolution_px: f32,
-    /// True when `face_resolution_px` is below the common detail resolution (32 px) every detail
-    /// score is measured at: wrinkles, pores, texture and acne then read healthier than they are.
-    /// (Absent in reports stored before it existed; read as false.)
+    /// True when the face holds less detail than the common resolution every detail score is
+    /// measured at (its measured blur exceeds that of a sharp face with eyes 32 px apart): a
+    /// soft or slightly blurred photo. Wrinkles, pores, texture and acne then read healthier
+    /// than they are. (Faces whose eyes are closer than 32 px are rejected as
+    /// `face_too_small`. Absent in reports stored before it existed; read as false.)
     #[serde(default)]
     pub resolution_limited: bool,
     /// Estimated libjpeg quality (1–100) of a JPEG upload, read from its quantisation table;
     /// absent for other formats. On a small face in a strongly compressed file a faint fine line
-    /// can be rounded away or deepened by the compression, and its wrinkle score moves with it
-    /// (seen at quality 60 on a face of 45 px IOD, not on faces of 77 and 94 px: docs/metrics.md).
+    /// can be rounded away or deepened by the compression, and its wrinkle score moves with it;
+    /// a full analysis says by how much in `jpeg_spread` (docs/metrics.md).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub jpeg_quality: Option<u8>,
@@ -133,6 +138,22 @@ pub struct AgeGenderEstimate {
     pub gender: String,
     /// Probability of `gender`, 0.5–1.
     pub gender_probability: f32,
+}
+
+/// How far a JPEG upload's own compression may have moved each score: the analysed image is
+/// compressed again at the file's quality on grids moved off the file's own, measured again
+/// with the same landmarks, and each score's moves are summarised (docs/metrics.md,
+/// "jpeg_spread"). A faint line about one quantisation step deep is rounded up or away by where
+/// the grid falls, so its score can sit this far from what the uncompressed photo would read.
+#[derive(Debug, Clone, Serialize, Deserialize, Object)]
+pub struct JpegSpread {
+    /// The file's JPEG quality the re-compressions used (as `image_quality.jpeg_quality`).
+    pub quality: u8,
+    /// Re-compressions measured.
+    pub draws: u32,
+    /// Root mean square move of each score over the draws, in its own points, keyed by the
+    /// score's path in this report ("all", "hd_acne", "hd_wrinkle.glabella", …).
+    pub scores: BTreeMap<String, f32>,
 }
 
 /// DermIQ `result_json`.
@@ -194,6 +215,36 @@ pub struct Report {
     pub faces_detected: u32,
     /// Photo quality measured on the face.
     pub image_quality: ImageQuality,
+    /// Full analyses of JPEG uploads analysed at their own size: how far the file's compression
+    /// may have moved each score. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub jpeg_spread: Option<JpegSpread>,
+}
+
+impl Report {
+    /// Every 0–100 score with its path in the report, in report order.
+    pub fn scores(&self) -> Vec<(&'static str, f32)> {
+        let w = &self.hd_wrinkle;
+        let mut out = vec![("all", self.all.score), ("hd_acne", self.hd_acne.ui_score)];
+        if let Some(p) = &self.hd_pigmentation {
+            out.push(("hd_pigmentation", p.ui_score));
+        }
+        out.extend([
+            ("hd_wrinkle.whole", w.whole.ui_score),
+            ("hd_wrinkle.forehead", w.forehead.ui_score),
+            ("hd_wrinkle.crow_feet", w.crow_feet.ui_score),
+            ("hd_wrinkle.nasolabial", w.nasolabial.ui_score),
+            ("hd_wrinkle.glabella", w.glabella.ui_score),
+            ("hd_pore", self.hd_pore.ui_score),
+            ("hd_redness", self.hd_redness.ui_score),
+            ("hd_oiliness", self.hd_oiliness.ui_score),
+            ("hd_texture", self.hd_texture.ui_score),
+            ("hd_dark_circles", self.hd_dark_circles.ui_score),
+            ("hd_firmness", self.hd_firmness.ui_score),
+        ]);
+        out
+    }
 }
 
 #[cfg(test)]

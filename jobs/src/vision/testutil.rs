@@ -58,13 +58,20 @@ pub fn shift(img: &RgbImage, dx: u32, dy: u32) -> RgbImage {
     })
 }
 
-/// `img` re-encoded as JPEG at `quality` and decoded again.
-pub fn jpeg(img: &RgbImage, quality: u8) -> RgbImage {
+/// `img` encoded as a JPEG file at `quality`.
+pub fn jpeg_bytes(img: &RgbImage, quality: u8) -> Vec<u8> {
     let mut buf = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut buf, quality)
         .encode_image(img)
         .unwrap();
-    image::load_from_memory(&buf).unwrap().to_rgb8()
+    buf
+}
+
+/// `img` re-encoded as JPEG at `quality` and decoded again.
+pub fn jpeg(img: &RgbImage, quality: u8) -> RgbImage {
+    image::load_from_memory(&jpeg_bytes(img, quality))
+        .unwrap()
+        .to_rgb8()
 }
 
 /// The astronaut's landmarks from the mesh's first pass (in the detector's ROI), as the age

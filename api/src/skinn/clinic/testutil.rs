@@ -76,6 +76,7 @@ pub fn healthy() -> Report {
             roll_deg: 1.5,
             detection_score: 0.97,
         },
+        jpeg_spread: None,
     }
 }
 
