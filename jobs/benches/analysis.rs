@@ -1,7 +1,8 @@
 //! Criterion benchmark of the vision engine on the 1024×1024 fixture JPEG
 //! (`jobs::bench::fixture_jpeg_1024`): each pipeline stage on its own (decode, detect,
 //! landmarks, age/gender, canonical crop + regions), then whole quick and full analyses of the
-//! decoded image (their difference is the masks). `dermis bench` prints the same stages as
+//! decoded image (their difference is the masks), and a full analysis from the JPEG's bytes
+//! (which adds the JPEG spread). `dermis bench` prints the same stages as
 //! p50/p95 from inside real analyses.
 //!
 //! cargo bench -p jobs --bench analysis
@@ -63,6 +64,15 @@ fn stages(c: &mut Criterion) {
             b.iter(|| engine.analyze_image(&img, &opts).unwrap())
         });
     }
+    // From the file's bytes, as an upload is analysed: a full analysis of a JPEG at its own size
+    // also measures its jpeg_spread (four more metric passes).
+    let full = Options {
+        with_masks: true,
+        ..Default::default()
+    };
+    g.bench_function("full from JPEG bytes", |b| {
+        b.iter(|| engine.analyze_bytes(&jpeg, &full).unwrap())
+    });
     g.finish();
 }
 

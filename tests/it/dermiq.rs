@@ -50,6 +50,15 @@ async fn full_analysis_completes_with_metrics_masks_and_one_credit_spent() {
             .unwrap_or_else(|| panic!("{metric} missing: {r}"));
         assert!((0.0..=100.0).contains(&s), "{metric} = {s}");
     }
+    // A JPEG upload at its own size: the report says how far its compression may have moved
+    // each score.
+    let spread = &r["result_json"]["jpeg_spread"];
+    assert_eq!(spread["draws"], 4, "{r}");
+    assert_eq!(
+        spread["quality"],
+        r["result_json"]["image_quality"]["jpeg_quality"]
+    );
+    assert!(spread["scores"]["hd_wrinkle.glabella"].as_f64().unwrap() >= 0.0);
     let masks: Vec<String> = serde_json::from_value(r["mask_filenames"].clone()).unwrap();
     assert_eq!(masks.len(), 26);
     for name in [
@@ -93,6 +102,7 @@ async fn quick_analysis_returns_scores_without_masks() {
     assert_eq!(r["analysis_type"], "quick");
     assert!(r["overall_score"].is_number());
     assert_eq!(r["mask_filenames"].as_array().unwrap().len(), 0);
+    assert!(r["result_json"].get("jpeg_spread").is_none(), "{r}");
 }
 
 #[tokio::test]
