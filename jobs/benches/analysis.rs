@@ -65,7 +65,7 @@ fn stages(c: &mut Criterion) {
         });
     }
     // From the file's bytes, as an upload is analysed: a full analysis of a JPEG at its own size
-    // also measures its jpeg_spread (four more metric passes).
+    // also measures its jpeg_spread (eight more metric passes).
     let full = Options {
         with_masks: true,
         ..Default::default()

@@ -53,7 +53,7 @@ async fn full_analysis_completes_with_metrics_masks_and_one_credit_spent() {
     // A JPEG upload at its own size: the report says how far its compression may have moved
     // each score.
     let spread = &r["result_json"]["jpeg_spread"];
-    assert_eq!(spread["draws"], 4, "{r}");
+    assert_eq!(spread["draws"], 8, "{r}");
     assert_eq!(
         spread["quality"],
         r["result_json"]["image_quality"]["jpeg_quality"]

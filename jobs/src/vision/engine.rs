@@ -64,7 +64,7 @@ pub struct StageTimings {
     /// to the total.
     pub age_ms: f64,
     pub metrics_ms: f64,
-    /// The JPEG spread's re-compressions and metric passes (0 when not measured).
+    /// The JPEG spread: its drawn photos and their metric passes (0 when not measured).
     pub spread_ms: f64,
     pub masks_ms: f64,
 }
@@ -138,7 +138,7 @@ impl Engine {
         let decode_ms = ms(t);
         let jpeg_quality = jpeg_quality::estimate(bytes);
         // A reduced image's blocks were shrunk with it, so its pixels no longer hold the file's
-        // 8×8 blocks. Quick analyses skip the spread: it costs four metric passes.
+        // 8×8 blocks. Quick analyses skip the spread: it costs eight metric passes.
         let coding = match (jpeg_quality, jpeg_quality::luma_steps(bytes)) {
             (Some(quality), Some(steps)) if opts.with_masks && at_own_size(bytes) => {
                 Some(JpegCoding { quality, steps })
@@ -558,8 +558,11 @@ mod tests {
     }
 
     /// How many of its own spreads a JPEG copy's score may lie from the original's beyond the
-    /// issue's 3 points: about two standard deviations of the compression's scatter.
-    const SPREADS: f32 = 2.5;
+    /// issue's 3 points. The spread is a root mean square (about one standard deviation) from
+    /// eight draws; over astronaut.png's 16 grid placements at JPEG 60 it runs about a quarter
+    /// below the scatter it estimates, and the largest move is 3.0 of its file's spreads
+    /// (docs/metrics.md, "jpeg_spread").
+    const SPREADS: f32 = 3.0;
 
     /// Scores of a JPEG copy (`jpeg`) further from the original's (`base`) than 3 points and
     /// than [`SPREADS`] × the spread the copy's own report gives them (age: 3 years).
@@ -787,8 +790,8 @@ mod tests {
     }
 
     /// Where a file holds the face well the spread says so: on the larger faces' JPEG 60
-    /// copies (IOD 94 and 77 px) every spread is small — below 1 point on obama.jpg, whose
-    /// scores move at most 2 at every grid phase tried; below 3 on biden.jpg, whose faint
+    /// copies (IOD 94 and 77 px) every spread is small — at most 1 point on obama.jpg, whose
+    /// scores move at most 2 at every grid phase tried; at most 4 on biden.jpg, whose faint
     /// forehead and glabella lines do scatter with the grid, and which it says (at least 1).
     #[test]
     fn jpeg_spread_is_small_where_the_file_holds_the_face_well() {
@@ -801,7 +804,7 @@ mod tests {
         let obama = spread("obama.jpg");
         assert!(obama.values().all(|&v| v <= 1.0), "{obama:?}");
         let biden = spread("biden.jpg");
-        assert!(biden.values().all(|&v| v <= 3.0), "{biden:?}");
+        assert!(biden.values().all(|&v| v <= 4.0), "{biden:?}");
         for site in ["hd_wrinkle.forehead", "hd_wrinkle.glabella"] {
             assert!(biden[site] >= 1.0, "{site}: {biden:?}");
         }
@@ -860,10 +863,8 @@ mod tests {
                 .jpeg_spread
         };
         let jpeg = jpeg_bytes(&img, 80);
-        let timed = engine().analyze_bytes(&jpeg, &full).unwrap().timings;
-        eprintln!("{timed:?}");
         let spread = of(&jpeg, &full).expect("full analysis of a JPEG");
-        assert_eq!((spread.quality, spread.draws), (80, 4));
+        assert_eq!((spread.quality, spread.draws), (80, 8));
         let names: Vec<&str> = spread.scores.keys().map(String::as_str).collect();
         let mut expected: Vec<&str> = full_jpeg(&img, 80).scores().iter().map(|s| s.0).collect();
         expected.sort();
