@@ -451,6 +451,13 @@ async fn dashboard_usage_and_csv_count_analyses_and_credits_per_key() {
     // The analysis page: score cards, the photo and a mask through the session.
     let detail = web.get(&format!("/dashboard/analyses/{id}")).await;
     detail.assert_contains("score-card");
+    // A full analysis of a JPEG: the wrinkle card shows its spread (docs/metrics.md).
+    let spread = r["result_json"]["jpeg_spread"]["scores"]["hd_wrinkle.whole"]
+        .as_f64()
+        .unwrap();
+    assert!(spread >= 1.0, "{spread}");
+    detail.assert_contains(r#"class="spread""#);
+    detail.assert_contains(&format!("± {spread:.0}"));
     detail.assert_contains("hd_acne_output.png");
     let photo = web.get(&format!("/dashboard/analyses/{id}/photo")).await;
     assert_eq!(photo.status, 200);

@@ -91,22 +91,26 @@ pub async fn list(
 pub struct Card {
     pub label: String,
     pub score: f64,
+    /// How far a JPEG upload's compression may have moved the score (`jpeg_spread`), when it
+    /// reaches a point.
+    pub spread: Option<f64>,
     pub detail: String,
 }
 
 /// Cards from DermIQ's `result_json`: every `hd_*` metric with a `ui_score` (wrinkles use
-/// their `whole` score), alphabetically.
+/// their `whole` score), alphabetically, with its JPEG spread where the report has one.
 fn cards(result: &Value) -> Vec<Card> {
     let Some(obj) = result.as_object() else {
         return vec![];
     };
+    let spreads = &result["jpeg_spread"]["scores"];
     obj.iter()
         .filter(|(k, _)| k.starts_with("hd_"))
         .filter_map(|(k, v)| {
-            let m = if v.get("ui_score").is_some() {
-                v
+            let (m, path) = if v.get("ui_score").is_some() {
+                (v, k.clone())
             } else {
-                v.get("whole")?
+                (v.get("whole")?, format!("{k}.whole"))
             };
             let score = m.get("ui_score")?.as_f64()?;
             let measured = match (m.get("raw_score").and_then(Value::as_f64), m.get("unit")) {
@@ -116,6 +120,7 @@ fn cards(result: &Value) -> Vec<Card> {
             Some(Card {
                 label: label_of(k),
                 score,
+                spread: spreads[&path].as_f64().filter(|s| *s >= 1.0),
                 detail: measured,
             })
         })
@@ -305,12 +310,16 @@ mod tests {
             "hd_acne": {"ui_score": 80.0, "raw_score": 3.0, "unit": "lesions", "area_pct": 0.1},
             "hd_wrinkle": {"whole": {"ui_score": 60.0, "raw_score": 1.5, "unit": "% of area"},
                             "forehead": {"ui_score": 50.0, "raw_score": 1.0, "unit": "% of area"}},
-            "skin_age": 33
+            "skin_age": 33,
+            "jpeg_spread": {"quality": 60, "draws": 8,
+                            "scores": {"hd_acne": 0.4, "hd_wrinkle.whole": 2.8}}
         });
         let c = cards(&r);
         assert_eq!(c.len(), 2);
         assert_eq!((c[0].label.as_str(), c[0].score), ("Acne", 80.0));
         assert_eq!(c[0].detail, "3.0 lesions");
         assert_eq!((c[1].label.as_str(), c[1].score), ("Wrinkle", 60.0));
+        // Spreads under a point are not shown; the wrinkle card takes the whole's.
+        assert_eq!((c[0].spread, c[1].spread), (None, Some(2.8)));
     }
 }
