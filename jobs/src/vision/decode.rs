@@ -86,6 +86,7 @@ pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vision::testutil::{jpeg_bytes, with_orientation};
 
     #[test]
     fn garbage_bytes_are_undecodable() {
@@ -102,19 +103,7 @@ mod tests {
 
     /// A JPEG with an EXIF APP1 segment saying Orientation = `o`.
     fn jpeg_with_orientation(img: &RgbImage, o: u8) -> Vec<u8> {
-        let mut jpeg = Vec::new();
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
-            .encode_image(img)
-            .unwrap();
-        // Big-endian TIFF header, one IFD entry: tag 0x0112 (Orientation), SHORT, count 1.
-        let mut app1 = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0".to_vec();
-        app1.extend_from_slice(&[o, 0, 0, 0, 0, 0, 0]);
-        let len = (app1.len() + 2) as u16;
-        let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
-        out.extend_from_slice(&len.to_be_bytes());
-        out.extend_from_slice(&app1);
-        out.extend_from_slice(&jpeg[2..]);
-        out
+        with_orientation(&jpeg_bytes(img, 90), o)
     }
 
     #[test]

@@ -810,6 +810,38 @@ mod tests {
         }
     }
 
+    /// A phone stores a portrait photo sideways with an EXIF orientation, and decoding turns it
+    /// upright, which moves the file's 8×8 grid: here, a 509 × 507 photo stored turned a quarter
+    /// left (orientation 6) has its grid at column phase 509 mod 8 = 5 once upright. The spread
+    /// finds the grid in the pixels, so its draws stay within the file's own steps.
+    #[test]
+    fn jpeg_spread_finds_the_grid_of_an_exif_rotated_file() {
+        use crate::vision::jpeg_spread::{footprint, grid_phase};
+        use crate::vision::testutil::with_orientation;
+        let upright = image::imageops::crop_imm(&astronaut(), 0, 0, 509, 507).to_image();
+        let stored = image::imageops::rotate270(&upright);
+        let bytes = with_orientation(&jpeg_bytes(&stored, 60), 6);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.dimensions(), (509, 507));
+        let full = Options {
+            with_masks: true,
+            ..Default::default()
+        };
+        let a = engine().analyze_bytes(&bytes, &full).unwrap();
+        let spread = a.result.jpeg_spread.expect("a JPEG at its own size");
+        let dets = engine().detector.detect(&decoded).unwrap();
+        let lm = engine().mesh.face_landmarks(&decoded, &dets[0]).unwrap();
+        let roi = crate::vision::face_frame::CanonicalFace::new(&decoded, &lm).roi;
+        let rect = footprint(&roi, 509, 507);
+        assert_eq!(grid_phase(&decoded, rect), (5, 0));
+        eprintln!("{:?}", spread.scores);
+        assert!(
+            spread.scores["hd_wrinkle.glabella"] > 1.0,
+            "{:?}",
+            spread.scores
+        );
+    }
+
     /// Half size leaves the astronaut's face with an IOD of 22 px, below the common resolution
     /// (32 px) every detail metric is measured at: a skin analysis rejects it as too small
     /// (before this rule her glabella read 11.7 points healthier there, the detail gone), while

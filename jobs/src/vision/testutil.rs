@@ -67,6 +67,19 @@ pub fn jpeg_bytes(img: &RgbImage, quality: u8) -> Vec<u8> {
     buf
 }
 
+/// A JPEG file with an EXIF Orientation tag `o` (1–8) put before its first segment.
+pub fn with_orientation(jpeg: &[u8], o: u8) -> Vec<u8> {
+    // Big-endian TIFF header, one IFD entry: tag 0x0112 (Orientation), SHORT, count 1.
+    let mut app1 = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0".to_vec();
+    app1.extend_from_slice(&[o, 0, 0, 0, 0, 0, 0]);
+    let len = (app1.len() + 2) as u16;
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
 /// `img` re-encoded as JPEG at `quality` and decoded again.
 pub fn jpeg(img: &RgbImage, quality: u8) -> RgbImage {
     image::load_from_memory(&jpeg_bytes(img, quality))
