@@ -8,12 +8,15 @@
 //! phase"), and nothing in one file tells the rounding from the skin.
 //!
 //! What one file does tell is the set of photos it could have come from. [`Posterior`] draws
-//! photos from that set — every frequency of every block the crop reads put at a random point of
-//! its step, drawn from a Laplacian fitted to the file's own frequencies (most of the
-//! fine-detail frequencies of skin are near zero; a uniform draw would fill the face with
-//! noise no camera recorded) — and the engine measures each draw with the same landmarks; the
-//! root mean square of the scores' moves is the spread the report gives. Luma only: the chroma
-//! is subsampled and coded coarser, but the detail scores read lightness.
+//! photos from that set — every frequency of the chosen blocks (the engine chooses the skin's)
+//! put at a random point of its step, drawn from a Laplacian fitted to those blocks' own
+//! frequencies (most of the fine-detail frequencies of skin are near zero; a uniform draw
+//! would fill the face with noise no camera recorded) — and the engine measures each draw with
+//! the same landmarks; the root mean square of the scores' moves is the spread the report
+//! gives. Luma only: the chroma is subsampled and coded coarser, but the detail scores read
+//! lightness. The draws treat frequencies independently, while a placement of the grid moves a
+//! mark's few frequencies together, so the spread runs about a quarter below the scatter over
+//! placements (docs/metrics.md, "jpeg_spread").
 
 use image::RgbImage;
 use rand::rngs::StdRng;
