@@ -100,6 +100,12 @@ impl Browser {
         }
     }
 
+    /// Ends the WebDriver session, which makes chromedriver quit its Chromium; dropping the
+    /// `Browser` then stops chromedriver. (Stopping chromedriver alone leaves Chromium running.)
+    async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+
     async fn goto(&self, url: &str) {
         self.client.goto(url).await.unwrap();
     }
@@ -508,6 +514,7 @@ async fn browser_dashboard_journey_keys_api_usage_billing_webhook_try_it_and_rev
     assert!(b.text("#form-error").await.contains("wrong"));
     b.shot("24-login-error", 1280).await;
     app.verify_events().await;
+    b.close().await;
 }
 
 #[tokio::test]
@@ -569,4 +576,5 @@ async fn browser_core_flows_work_without_javascript() {
     b.fill("#password", PASSWORD).await;
     b.click("form.stack button[type=submit]").await;
     b.wait_for_path("/dashboard").await;
+    b.close().await;
 }
