@@ -14,8 +14,7 @@ use super::jpeg_quality;
 use super::masks;
 use super::metrics::{oiliness, tone};
 use super::pipeline::{
-    check_detail_resolution, check_size, jpeg_spread, largest, measure, prepare, JpegCoding,
-    PassContext,
+    check_detail_resolution, check_size, jpeg_spread, largest, measure, prepare, PassContext,
 };
 use super::report::Report;
 
@@ -136,16 +135,12 @@ impl Engine {
         let t = Instant::now();
         let img = decode(bytes)?;
         let decode_ms = ms(t);
-        let jpeg_quality = jpeg_quality::estimate(bytes);
+        let steps = jpeg_quality::luma_steps(bytes);
+        let jpeg_quality = steps.as_ref().map(jpeg_quality::quality_of);
         // A reduced image's blocks were shrunk with it, so its pixels no longer hold the file's
         // 8×8 blocks. Quick analyses skip the spread: it costs eight metric passes.
-        let coding = match (jpeg_quality, jpeg_quality::luma_steps(bytes)) {
-            (Some(quality), Some(steps)) if opts.with_masks && at_own_size(bytes) => {
-                Some(JpegCoding { quality, steps })
-            }
-            _ => None,
-        };
-        let mut a = self.analyze(&img, opts, coding.as_ref())?;
+        let spread_steps = steps.filter(|_| opts.with_masks && at_own_size(bytes));
+        let mut a = self.analyze(&img, opts, spread_steps.as_ref())?;
         a.timings.decode_ms = decode_ms;
         a.result.image_quality.jpeg_quality = jpeg_quality;
         Ok(a)
@@ -156,12 +151,12 @@ impl Engine {
         self.analyze(img, opts, None)
     }
 
-    /// Analyses `img`; with the file's JPEG `coding` also measures the JPEG spread.
+    /// Analyses `img`; with the file's JPEG luminance `steps` also measures the JPEG spread.
     fn analyze(
         &self,
         img: &RgbImage,
         opts: &Options,
-        coding: Option<&JpegCoding>,
+        steps: Option<&[f32; 64]>,
     ) -> Result<Analysis, VisionError> {
         let mut timings = StageTimings::default();
         let t = Instant::now();
@@ -205,7 +200,7 @@ impl Engine {
         let t = Instant::now();
         let mut findings = measure(face, regions, q, det, dets.len(), age_gender, opts);
         timings.metrics_ms = prepare_ms + ms(t);
-        if let Some(coding) = coding {
+        if let Some(steps) = steps {
             let t = Instant::now();
             let on = PassContext {
                 landmarks: &lm,
@@ -215,7 +210,7 @@ impl Engine {
                 age_gender,
                 opts,
             };
-            findings.report.jpeg_spread = Some(jpeg_spread(img, &findings, &on, coding));
+            findings.report.jpeg_spread = Some(jpeg_spread(img, &findings, &on, steps));
             timings.spread_ms = ms(t);
         }
         let t = Instant::now();
@@ -291,6 +286,14 @@ mod tests {
         E.get_or_init(|| Engine::load().unwrap())
     }
 
+    /// Options of a full analysis (26 masks; for JPEG uploads, the spread).
+    fn full() -> Options {
+        Options {
+            with_masks: true,
+            ..Default::default()
+        }
+    }
+
     /// Every score of the report, and the model's unrounded apparent age (years, not points).
     fn scores(r: &Report) -> Vec<(&'static str, f32)> {
         let mut v = r.scores();
@@ -301,15 +304,7 @@ mod tests {
     #[test]
     fn full_analysis_returns_26_named_masks_aligned_with_the_image() {
         let img = astronaut();
-        let a = engine()
-            .analyze_image(
-                &img,
-                &Options {
-                    with_masks: true,
-                    ..Default::default()
-                },
-            )
-            .unwrap();
+        let a = engine().analyze_image(&img, &full()).unwrap();
         assert_eq!(a.masks.len(), 26);
         for name in [
             "hd_acne_output.png",
@@ -547,12 +542,8 @@ mod tests {
     /// A full analysis of `img` uploaded as a JPEG file at `quality` (so with its
     /// `jpeg_spread`).
     fn full_jpeg(img: &RgbImage, quality: u8) -> Report {
-        let full = Options {
-            with_masks: true,
-            ..Default::default()
-        };
         engine()
-            .analyze_bytes(&jpeg_bytes(img, quality), &full)
+            .analyze_bytes(&jpeg_bytes(img, quality), &full())
             .unwrap()
             .result
     }
@@ -823,11 +814,7 @@ mod tests {
         let bytes = with_orientation(&jpeg_bytes(&stored, 60), 6);
         let decoded = decode(&bytes).unwrap();
         assert_eq!(decoded.dimensions(), (509, 507));
-        let full = Options {
-            with_masks: true,
-            ..Default::default()
-        };
-        let a = engine().analyze_bytes(&bytes, &full).unwrap();
+        let a = engine().analyze_bytes(&bytes, &full()).unwrap();
         let spread = a.result.jpeg_spread.expect("a JPEG at its own size");
         let dets = engine().detector.detect(&decoded).unwrap();
         let lm = engine().mesh.face_landmarks(&decoded, &dets[0]).unwrap();
@@ -880,10 +867,7 @@ mod tests {
     #[test]
     fn jpeg_spread_only_for_full_analyses_of_jpegs_at_their_own_size() {
         let img = astronaut();
-        let full = Options {
-            with_masks: true,
-            ..Default::default()
-        };
+        let full = full();
         let mut png = Vec::new();
         img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
             .unwrap();

@@ -13,25 +13,27 @@ const BASE_LUMA: [u16; 64] = [
     92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
 ];
 
-fn sum(table: &[u16; 64]) -> f32 {
-    table.iter().map(|&v| v as f32).sum()
-}
-
 /// Estimated libjpeg quality (1–100) of a JPEG file, from its luminance table (table 0); `None`
 /// for anything that is not a JPEG or has no such table.
+pub fn estimate(bytes: &[u8]) -> Option<u8> {
+    luma_steps(bytes).map(|steps| quality_of(&steps))
+}
+
+/// The libjpeg quality (1–100) of a luminance table (any order).
 ///
 /// libjpeg scales the base table by `s` % (`s = 5000 / q` below quality 50, `200 − 2q` from 50)
 /// and most encoders (cameras' own tables aside) do the same, so the table's sum over the base
 /// table's gives `s` and `s` gives the quality. For a table of another origin this is the
 /// libjpeg quality of equal average coarseness.
-pub fn estimate(bytes: &[u8]) -> Option<u8> {
-    let scale = 100.0 * sum(&luma_table(bytes)?) / sum(&BASE_LUMA);
+pub fn quality_of(steps: &[f32; 64]) -> u8 {
+    let base: f32 = BASE_LUMA.iter().map(|&v| v as f32).sum();
+    let scale = 100.0 * steps.iter().sum::<f32>() / base;
     let q = if scale <= 100.0 {
         (200.0 - scale) / 2.0
     } else {
         5000.0 / scale
     };
-    Some(q.round().clamp(1.0, 100.0) as u8)
+    q.round().clamp(1.0, 100.0) as u8
 }
 
 /// Position in the natural (row-major) order of each zig-zag entry of a quantisation table

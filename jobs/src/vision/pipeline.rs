@@ -9,6 +9,7 @@ use super::error::VisionError;
 use super::face_frame::{to_crop, CanonicalFace, COMMON_IOD_PX, CROP};
 use super::facemesh::Landmarks;
 use super::filters::Plane;
+use super::jpeg_quality::quality_of;
 use super::jpeg_spread::{footprint, grid_phase, rms_moves, Posterior, DRAWS};
 use super::metrics::acne::{acne, Acne};
 use super::metrics::pigmentation::{pigmentation, Pigmentation};
@@ -208,24 +209,16 @@ pub struct PassContext<'a> {
     pub opts: &'a Options,
 }
 
-/// A JPEG file's coding, as far as the spread needs it.
-pub struct JpegCoding {
-    /// Estimated libjpeg quality (reported).
-    pub quality: u8,
-    /// Luminance quantisation steps, natural order.
-    pub steps: [f32; 64],
-}
-
-/// How far the file's JPEG compression may have moved each score of `findings`: the scores
-/// again on [`DRAWS`] photos the file could have come from ([`Posterior`]: the skin's blocks
-/// with every frequency moved within its step), with the same landmarks and
-/// regions (so only the pixels differ), as the root mean square of the moves (docs/metrics.md,
-/// "jpeg_spread").
+/// How far the file's JPEG compression (its luminance `steps`, natural order) may have moved
+/// each score of `findings`: the scores again on [`DRAWS`] photos the file could have come from
+/// ([`Posterior`]: the skin's blocks with every frequency moved within its step), with the same
+/// landmarks and regions (so only the pixels differ), as the root mean square of the moves
+/// (docs/metrics.md, "jpeg_spread").
 pub fn jpeg_spread(
     img: &RgbImage,
     findings: &Findings,
     on: &PassContext,
-    coding: &JpegCoding,
+    steps: &[f32; 64],
 ) -> JpegSpread {
     let roi = &findings.face.roi;
     let rect = footprint(roi, img.width(), img.height());
@@ -239,7 +232,7 @@ pub fn jpeg_spread(
         let inside = (0.0..CROP as f32).contains(&cx) && (0.0..CROP as f32).contains(&cy);
         inside && skin.get(cx as usize, cy as usize)
     };
-    let posterior = Posterior::new(img, rect, &coding.steps, grid, on_skin);
+    let posterior = Posterior::new(img, rect, steps, grid, on_skin);
     let draw = |seed: u64| -> Vec<f32> {
         let drawn = posterior.draw(seed);
         let face = CanonicalFace::new(&drawn, on.landmarks);
@@ -267,7 +260,7 @@ pub fn jpeg_spread(
     let values: Vec<f32> = file.iter().map(|(_, v)| *v).collect();
     let moves = rms_moves(&values, &draws);
     JpegSpread {
-        quality: coding.quality,
+        quality: quality_of(steps),
         draws: draws.len() as u32,
         scores: file
             .iter()
