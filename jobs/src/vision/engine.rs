@@ -353,6 +353,7 @@ mod tests {
             "hd_oiliness",
             "hd_texture",
             "hd_dark_circles",
+            "hd_eye_bags",
             "hd_firmness",
             "faceshape",
             "lip_color",
@@ -495,7 +496,7 @@ mod tests {
     fn raws(r: &Report) -> String {
         let w = &r.hd_wrinkle;
         format!(
-            "acne {} pigment {:?} pore {} wrinkle {}/{}/{}/{}/{} texture {} oil {}",
+            "acne {} pigment {:?} pore {} wrinkle {}/{}/{}/{}/{} texture {} oil {} bags {:?}",
             r.hd_acne.raw_score,
             r.hd_pigmentation.as_ref().map(|p| p.raw_score),
             r.hd_pore.raw_score,
@@ -506,6 +507,7 @@ mod tests {
             w.glabella.raw_score,
             r.hd_texture.raw_score,
             r.hd_oiliness.raw_score,
+            r.hd_eye_bags.as_ref().map(|b| b.raw_score),
         )
     }
 

@@ -33,6 +33,9 @@ pub const RIGHT_EYE_OUTER: usize = 33;
 pub const RIGHT_EYE_INNER: usize = 133;
 pub const LEFT_EYE_OUTER: usize = 263;
 pub const LEFT_EYE_INNER: usize = 362;
+/// The lower lids, outer corner → inner corner.
+pub const RIGHT_LOWER_LID: [usize; 9] = [33, 7, 163, 144, 145, 153, 154, 155, 133];
+pub const LEFT_LOWER_LID: [usize; 9] = [263, 249, 390, 373, 374, 380, 381, 382, 362];
 pub const RIGHT_EYE_LOWER: usize = 145;
 pub const LEFT_EYE_LOWER: usize = 374;
 pub const FOREHEAD_TOP: usize = 10;

@@ -233,6 +233,8 @@ fn layers(f: &Findings) -> Vec<Layer> {
             }
         }
     }
+    // The grooves hd_eye_bags counts, over the bands.
+    dark.fill_mask(&w.eye_bags.grooves, [255, 220, 80, 230]);
     let mut firm = canvas_of(&[
         (&rg.nasolabial_right, [255, 0, 200, 90]),
         (&rg.nasolabial_left, [255, 0, 200, 90]),

@@ -24,6 +24,12 @@ pub struct Regions {
     pub chin: Mask,
     pub under_eye_right: Mask,
     pub under_eye_left: Mask,
+    /// The under-eye bands' lower parts, where hd_eye_bags looks for a bag's groove.
+    pub bag_right: Mask,
+    pub bag_left: Mask,
+    /// The eyes' axes (inner → outer corner), right then left, crop px: the bag bands are
+    /// sliced along them.
+    pub bag_axes: [[[f32; 2]; 2]; 2],
     pub crow_feet_right: Mask,
     pub crow_feet_left: Mask,
     pub nasolabial_right: Mask,
@@ -43,6 +49,13 @@ pub struct Regions {
 /// landmarks' jitter they slid in and out of a band that reached them.
 pub(crate) const FOLD_FROM: f32 = 0.15;
 pub(crate) const FOLD_TO: f32 = 0.9;
+
+/// Where the bag bands begin below the lower lid, IOD. Above it lie the lashes' shadow and the
+/// crease a smile bunches right under the lid: obama.jpg's, about 0.1 IOD down, sat on the edge
+/// of a band that began at 0.10 and moved his eye-bag score by up to 14 points with the
+/// landmarks (docs/metrics.md, "hd_eye_bags"). A bag's groove lies lower, along the lid–cheek
+/// junction.
+const BAG_FROM_IOD: f32 = 0.14;
 
 fn pts(face: &CanonicalFace, idx: &[usize]) -> Vec<[f32; 2]> {
     idx.iter().map(|&i| face.pt(i)).collect()
@@ -138,14 +151,22 @@ impl Regions {
         let top = face.pt(FOREHEAD_TOP)[1] + 0.05 * iod;
         let forehead = core.within(|_, y| y < brow_line && y > top);
 
-        let under_eye = |lid: &[usize]| {
+        // The lower lid shifted down by `from`–`to` IOD, skin only.
+        let below_lid = |lid: &[usize], from: f32, to: f32| {
             let lower = pts(face, lid);
-            let mut band = shifted(&lower, 0.0, 0.05 * iod);
-            band.extend(shifted(&lower, 0.0, 0.33 * iod).into_iter().rev());
+            let mut band = shifted(&lower, 0.0, from * iod);
+            band.extend(shifted(&lower, 0.0, to * iod).into_iter().rev());
             Mask::polygon(n, n, &band).and(&skin)
         };
-        let under_eye_right = under_eye(&[33, 7, 163, 144, 145, 153, 154, 155, 133]);
-        let under_eye_left = under_eye(&[263, 249, 390, 373, 374, 380, 381, 382, 362]);
+        let under_eye_right = below_lid(&RIGHT_LOWER_LID, 0.05, 0.33);
+        let under_eye_left = below_lid(&LEFT_LOWER_LID, 0.05, 0.33);
+        // Eye bags: the under-eye band's lower part, where a bag's lower edge casts its groove.
+        let bag_right = below_lid(&RIGHT_LOWER_LID, BAG_FROM_IOD, 0.33);
+        let bag_left = below_lid(&LEFT_LOWER_LID, BAG_FROM_IOD, 0.33);
+        let bag_axes = [
+            [face.pt(RIGHT_EYE_INNER), face.pt(RIGHT_EYE_OUTER)],
+            [face.pt(LEFT_EYE_INNER), face.pt(LEFT_EYE_OUTER)],
+        ];
 
         // Crow's feet: lateral to the outer canthus, 0.15–0.5 IOD outward (the canthus itself is a
         // strong dark corner that would read as a line).
@@ -243,6 +264,9 @@ impl Regions {
             chin,
             under_eye_right,
             under_eye_left,
+            bag_right,
+            bag_left,
+            bag_axes,
             crow_feet_right,
             crow_feet_left,
             nasolabial_right,

@@ -195,6 +195,11 @@ pub struct Report {
     pub hd_texture: MetricScore,
     /// Under-eye darkening; raw = ΔL* between cheek and under-eye.
     pub hd_dark_circles: MetricScore,
+    /// Eye bags: the groove a lower-lid bag casts along its lower edge; raw = % of the lids'
+    /// width with a groove below. (Absent in reports stored before it existed.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub hd_eye_bags: Option<MetricScore>,
     /// Lower-face sagging proxy (geometry + nasolabial folds); raw = sag index, % IOD.
     pub hd_firmness: MetricScore,
     /// Oval, Round, Square, Heart, Oblong or Diamond, from landmark proportions.
@@ -241,8 +246,11 @@ impl Report {
             ("hd_oiliness", self.hd_oiliness.ui_score),
             ("hd_texture", self.hd_texture.ui_score),
             ("hd_dark_circles", self.hd_dark_circles.ui_score),
-            ("hd_firmness", self.hd_firmness.ui_score),
         ]);
+        if let Some(b) = &self.hd_eye_bags {
+            out.push(("hd_eye_bags", b.ui_score));
+        }
+        out.push(("hd_firmness", self.hd_firmness.ui_score));
         out
     }
 }

@@ -21,15 +21,17 @@ pub struct MetricRow {
 
 /// The vision engine's unit strings this report knows how to translate. An unknown unit (the
 /// engine may change one) is shown verbatim rather than mistranslated.
-const UNITS: [(&str, &str); 9] = [
+const UNITS: [(&str, &str); 11] = [
     ("lesions", "unit-lesions"),
     ("spots", "unit-spots"),
     ("% of region on lines", "unit-lines"),
+    ("% of fold length on a line", "unit-fold"),
     ("pores per cm²", "unit-pores"),
     ("mean a* excess over 12", "unit-redness"),
     ("% of skin specular", "unit-shine"),
     ("RMS L* detail", "unit-texture"),
     ("ΔL* cheek − under-eye", "unit-dark-circles"),
+    ("% of lid width with a groove below", "unit-eye-bags"),
     ("sag index (% IOD)", "unit-firmness"),
 ];
 
@@ -56,8 +58,9 @@ fn metric(id: &str, m: &MetricScore, sub: bool, lang: Language) -> MetricRow {
     row(id, m.ui_score, m.raw_score, &m.unit, sub, lang)
 }
 
-/// Rows in a fixed order: acne, pigmentation (absent from reports stored before it existed),
-/// wrinkles (overall then the four regions), then the others.
+/// Rows in a fixed order: acne, pigmentation, wrinkles (overall then the four regions), then the
+/// others, eye bags after dark circles (pigmentation and eye bags are absent from reports
+/// stored before they existed).
 pub fn metric_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
     let w = &r.hd_wrinkle;
     let spots = |id: &str, s: &SpotScore| row(id, s.ui_score, s.raw_score, &s.unit, false, lang);
@@ -77,6 +80,13 @@ pub fn metric_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
         metric("metric-texture", &r.hd_texture, false, lang),
         metric("metric-pores", &r.hd_pore, false, lang),
         metric("metric-dark-circles", &r.hd_dark_circles, false, lang),
+    ]);
+    rows.extend(
+        r.hd_eye_bags
+            .as_ref()
+            .map(|b| metric("metric-eye-bags", b, false, lang)),
+    );
+    rows.extend([
         metric("metric-oiliness", &r.hd_oiliness, false, lang),
         metric("metric-firmness", &r.hd_firmness, false, lang),
     ]);
@@ -91,9 +101,19 @@ mod tests {
     #[test]
     fn known_units_are_translated_and_unknown_units_kept() {
         let rows = metric_rows(&healthy(), Language::De);
-        assert_eq!(rows.len(), 13);
+        assert_eq!(rows.len(), 14);
         assert_eq!(rows[1].measurement, "4,2 Flecken");
-        let stored_before = report_with(|r| r.hd_pigmentation = None);
+        // The fold's and the eye bags' own units, not the region's share of lines.
+        assert_eq!(rows[5].measurement, "21 % der Faltenlänge mit Linie");
+        assert_eq!(rows[11].name, "Tränensäcke");
+        assert_eq!(
+            rows[11].measurement,
+            "25 % der Lidbreite mit Furche darunter"
+        );
+        let stored_before = report_with(|r| {
+            r.hd_pigmentation = None;
+            r.hd_eye_bags = None;
+        });
         assert_eq!(metric_rows(&stored_before, Language::De).len(), 12);
         assert!(
             !rows[0].measurement.contains("lesions"),

@@ -60,6 +60,7 @@ pub fn healthy() -> Report {
         hd_oiliness: m(75.0, 2.2, "% of skin specular"),
         hd_texture: m(85.0, 1.3, "RMS L* detail"),
         hd_dark_circles: m(85.0, 3.4, "ΔL* cheek − under-eye"),
+        hd_eye_bags: Some(m(80.0, 25.0, "% of lid width with a groove below")),
         hd_firmness: m(85.0, 4.2, "sag index (% IOD)"),
         faceshape: "Oval".into(),
         eye_color: None,

@@ -5,6 +5,7 @@ pub mod acne;
 pub mod age;
 pub mod colors;
 pub mod dark_circles;
+pub mod eye_bags;
 pub mod faceshape;
 pub mod firmness;
 pub mod oiliness;

@@ -1,10 +1,13 @@
 //! hd_wrinkle: line-like dark valleys in L*, per region, with the lines' expected orientation.
+//! The same valley filters, at the fold's scales, serve hd_eye_bags (a bag's groove is a fold
+//! of its own), so they run once for both.
 
 use super::super::face_frame::CanonicalFace;
 use super::super::filters::{dark_ridges, Plane};
 use super::super::landmarks_idx::{LEFT_EYE_OUTER, RIGHT_EYE_OUTER};
 use super::super::raster::Mask;
 use super::super::regions::Regions;
+use super::eye_bags::{eye_bags, EyeBags};
 use super::score::{r1, ramp, ui};
 use crate::vision::report::{MetricScore, WrinkleScores};
 
@@ -26,7 +29,7 @@ const FOLD_SIGMAS: [f32; 2] = [3.0, 6.0];
 /// Expected line direction of a region, which suppresses hair, brows and shading edges that run
 /// the other way.
 #[derive(Clone, Copy)]
-enum Orientation {
+pub(super) enum Orientation {
     Horizontal,
     Vertical,
     /// Fanning out from a point (crow's feet from the eye's outer corner): the face's silhouette
@@ -57,13 +60,15 @@ pub struct Wrinkles {
     pub crow_feet: Mask,
     pub nasolabial: Mask,
     pub glabella: Mask,
+    /// The grooves under the lower lids, read with the fold's filters.
+    pub eye_bags: EyeBags,
 }
 
 /// Ridge strength and direction at one scale.
 type Ridges = (Plane, Vec<f32>);
 
 /// Ridge responses at some scales, computed on the sub-window `(x0, y0, w, h)` of the crop.
-struct Responses<'a> {
+pub(super) struct Responses<'a> {
     x0: usize,
     y0: usize,
     w: usize,
@@ -89,11 +94,44 @@ impl Responses<'_> {
             .fold(0.0, f32::max);
         ramp(s, RIDGE_LO, RIDGE_HI)
     }
+
+    /// [`Self::coverage`], but only on a valley's floor: where the strongest scale's response is
+    /// at least its response one pixel to either side across the valley (0 elsewhere, and on
+    /// the window's edge). A band then counts a valley whose floor lies inside it, not the
+    /// flank of one that runs beside it.
+    pub(super) fn floor_coverage(&self, x: usize, y: usize, o: Orientation) -> f32 {
+        let inner = |v: usize, lo: usize, len: usize| v > lo && v + 1 < lo + len;
+        if !inner(x, self.x0, self.w) || !inner(y, self.y0, self.h) {
+            return 0.0;
+        }
+        let j = (y - self.y0) * self.w + (x - self.x0);
+        let Some((s, dir)) = self
+            .scales
+            .iter()
+            .max_by(|a, b| {
+                let w = |(s, d): &&&Ridges| s.data[j] * o.weight(d[j], x, y);
+                w(a).total_cmp(&w(b))
+            })
+            .map(|r| (&r.0, &r.1))
+        else {
+            return 0.0;
+        };
+        // The line runs along `dir`; its neighbours across it, rounded to the pixel grid.
+        let (dx, dy) = (
+            -dir[j].sin().round() as isize,
+            dir[j].cos().round() as isize,
+        );
+        let at = |k: isize| s.data[(j as isize + k * (dy * self.w as isize + dx)) as usize];
+        if at(0) < at(1) || at(0) < at(-1) {
+            return 0.0;
+        }
+        self.coverage(x, y, o)
+    }
 }
 
 /// Line coverage of one region: per-pixel ramp of the strongest oriented ridge response.
 /// Returns (coverage sum, pixel count, pixels with coverage ≥ ½).
-fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Mask) {
+pub(super) fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Mask) {
     let mut m = Mask::empty(region.width, region.height);
     let (mut sum, mut n) = (0.0, 0);
     for (i, inside) in region.data.iter().enumerate() {
@@ -122,7 +160,7 @@ const SIDE_FULL: f32 = 0.5;
 /// a 1068-px right one held two thirds of the lines found and moved the score 3.5 points under
 /// JPEG re-compression). The weight ramps with the size ratio, so a face turning away fades a
 /// side out instead of switching it off.
-fn side_weights(right: usize, left: usize) -> [f32; 2] {
+pub(super) fn side_weights(right: usize, left: usize) -> [f32; 2] {
     let larger = right.max(left).max(1) as f32;
     [right, left].map(|n| ramp(n as f32 / larger, SIDE_NONE, SIDE_FULL))
 }
@@ -139,11 +177,17 @@ const SITE_FULL_IOD2: f32 = 0.008;
 /// Fold length on a line giving nasolabial 50.
 const FOLD_HALF_PCT: f32 = 50.0;
 
-/// Share (%) of a nasolabial band's length along which the band holds a line: the band is cut
-/// into 2-px slices across its axis and each slice counts with its strongest line coverage.
-/// A fold is one line whose exact place in the band varies with the landmarks, so its length is
-/// measured, not the band's area it covers (which moves with where the band's edges fall).
-fn fold_length_on_line(r: &Responses, band: &Mask, [a, b]: [[f32; 2]; 2]) -> f32 {
+/// Share (%) of a band's length along which the band holds a line running as `o` expects: the
+/// band is cut into 2-px slices across its `axis` and each slice counts with its strongest line
+/// coverage. A fold (or a bag's groove) is one line whose exact place in its band varies with
+/// the landmarks, so its length is measured, not the band's area it covers (which moves with
+/// where the band's edges fall).
+pub(super) fn length_on_line(
+    r: &Responses,
+    band: &Mask,
+    [a, b]: [[f32; 2]; 2],
+    coverage: impl Fn(usize, usize) -> f32,
+) -> f32 {
     let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
     let len2 = (dx * dx + dy * dy).max(1.0);
     let slices = (len2.sqrt() / 2.0).ceil().max(1.0) as usize;
@@ -155,7 +199,7 @@ fn fold_length_on_line(r: &Responses, band: &Mask, [a, b]: [[f32; 2]; 2]) -> f32
         }
         let t = ((x as f32 - a[0]) * dx + (y as f32 - a[1]) * dy) / len2;
         let k = ((t * slices as f32) as isize).clamp(0, slices as isize - 1) as usize;
-        let c = r.coverage(x, y, Orientation::Any);
+        let c = coverage(x, y);
         best[k] = Some(best[k].map_or(c, |v: f32| v.max(c)));
     }
     let seen: Vec<f32> = best.into_iter().flatten().collect();
@@ -185,7 +229,7 @@ fn score(sum: f32, n: f32, half: f32) -> MetricScore {
 /// region's skin, % (the share of the region covered by lines); score `ui(pct, half, 1.5)` with
 /// half 8 %. The nasolabial fold is one broad valley, seen at σ = 3 and 6 crop px
 /// ([`FOLD_SIGMAS`]), so its raw is the share of the fold's length that holds a line
-/// ([`fold_length_on_line`]); score `ui(pct, 50, 2)`. Crow's feet weigh each side
+/// ([`length_on_line`]); score `ui(pct, 50, 2)`. Crow's feet weigh each side
 /// by its size against the other ([`side_weights`]); `whole` is the mean of the four site
 /// scores, each fading in with its size.
 /// Limits: expression lines (smiling, frowning) count; strong side light exaggerates and flat
@@ -200,7 +244,9 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         .forehead
         .or(&crow_r)
         .or(&naso_r)
-        .or(&regions.glabella);
+        .or(&regions.glabella)
+        .or(&regions.bag_right)
+        .or(&regions.bag_left);
     // Every scale once (the 3.0 serves lines and the fold), largest last.
     let mut nominals: Vec<f32> = LINE_SIGMAS.iter().chain(&FOLD_SIGMAS).copied().collect();
     nominals.sort_by(f32::total_cmp);
@@ -249,7 +295,11 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         .nasolabial_axes
         .iter()
         .zip([&regions.nasolabial_right, &regions.nasolabial_left])
-        .map(|(&axis, band)| fold_length_on_line(&fold, band, axis))
+        .map(|(&axis, band)| {
+            length_on_line(&fold, band, axis, |x, y| {
+                fold.coverage(x, y, Orientation::Any)
+            })
+        })
         .sum::<f32>()
         / 2.0;
     let forehead_score = score(fs, fn_ as f32, 8.0);
@@ -300,6 +350,7 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         crow_feet,
         nasolabial,
         glabella,
+        eye_bags: eye_bags(&fold, regions),
     }
 }
 
