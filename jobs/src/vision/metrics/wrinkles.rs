@@ -131,7 +131,7 @@ impl Responses<'_> {
 
 /// Line coverage of one region: per-pixel ramp of the strongest oriented ridge response.
 /// Returns (coverage sum, pixel count, pixels with coverage ≥ ½).
-pub(super) fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Mask) {
+fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Mask) {
     let mut m = Mask::empty(region.width, region.height);
     let (mut sum, mut n) = (0.0, 0);
     for (i, inside) in region.data.iter().enumerate() {
@@ -177,9 +177,9 @@ const SITE_FULL_IOD2: f32 = 0.008;
 /// Fold length on a line giving nasolabial 50.
 const FOLD_HALF_PCT: f32 = 50.0;
 
-/// Share (%) of a band's length along which the band holds a line running as `o` expects: the
-/// band is cut into 2-px slices across its `axis` and each slice counts with its strongest line
-/// coverage. A fold (or a bag's groove) is one line whose exact place in its band varies with
+/// Share (%) of a band's length along which the band holds a line: the band is cut into 2-px
+/// slices across its `axis` and each slice counts with the strongest `coverage` (0–1, of a crop
+/// pixel inside `r`'s window) among its pixels. A fold (or a bag's groove) is one line whose exact place in its band varies with
 /// the landmarks, so its length is measured, not the band's area it covers (which moves with
 /// where the band's edges fall).
 pub(super) fn length_on_line(
