@@ -34,6 +34,13 @@ async fn full_analysis_completes_with_metrics_masks_and_one_credit_spent() {
     let score = r["overall_score"].as_f64().unwrap();
     assert!((0.0..=100.0).contains(&score));
     assert_eq!(r["result_json"]["all"]["score"].as_f64().unwrap(), score);
+    // Numbers as the engine wrote them (93.7), not an f32 widened to f64 (93.69999694824219):
+    // no value of the report on the wire carries more than 4 decimals.
+    let wire = format!("{} {}", r["result_json"], r["overall_score"]);
+    let long = wire
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .find(|n| n.split_once('.').is_some_and(|(_, frac)| frac.len() > 4));
+    assert_eq!(long, None, "{wire}");
     assert!(r["skin_age"].as_i64().unwrap() > 0);
     assert!(r["processing_time_ms"].as_i64().unwrap() >= 0);
     for metric in [

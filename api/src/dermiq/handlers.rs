@@ -265,7 +265,10 @@ fn to_result(row: analysis::Model) -> AnalysisResult {
         id: row.id,
         status: row.status,
         analysis_type: row.kind,
-        result_json: row.result_json.and_then(|v| serde_json::from_value(v).ok()),
+        result_json: row
+            .result_json
+            .and_then(|v| serde_json::from_value::<jobs::vision::Report>(v).ok())
+            .map(|r| (&r).into()),
         mask_filenames: serde_json::from_value(row.mask_filenames).unwrap_or_default(),
         overall_score: row.overall_score,
         skin_age: row.skin_age,

@@ -1,4 +1,4 @@
-use jobs::vision::Report;
+use jobs::vision::ReportJson;
 use poem_openapi::types::multipart::Upload;
 use poem_openapi::{Enum, Multipart, Object};
 use uuid::Uuid;
@@ -48,7 +48,7 @@ pub struct AnalysisResult {
     /// `full` (metrics + 26 masks) or `quick` (metrics only).
     pub analysis_type: String,
     /// All skin metrics; present when completed. A metric the engine could not compute is absent.
-    pub result_json: Option<Report>,
+    pub result_json: Option<ReportJson>,
     /// Mask PNGs, fetched with `GET /v1/results/{id}/masks/{name}` (26 for full, none for quick).
     pub mask_filenames: Vec<String>,
     /// Overall skin health score, 0–100 (higher = healthier).

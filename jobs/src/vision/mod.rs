@@ -39,4 +39,4 @@ pub use engine::{
     Analysis, Engine, Gender, Mask, ModelVersion, ModelVersions, Options, Shade, StageTimings,
 };
 pub use error::VisionError;
-pub use report::Report;
+pub use report::{json_of, Report, ReportJson};

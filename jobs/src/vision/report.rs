@@ -6,8 +6,11 @@
 //! measurements with units. Every score is 0–100 with higher = healthier. Absent values are
 //! omitted, never invented.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use poem_openapi::registry::{MetaSchemaRef, Registry};
+use poem_openapi::types::{ParseFromJSON, ParseResult, ToJSON, Type};
 use poem_openapi::Object;
 use serde::{Deserialize, Serialize};
 
@@ -252,6 +255,67 @@ impl Report {
         }
         out.push(("hd_firmness", self.hd_firmness.ui_score));
         out
+    }
+}
+
+/// `value` as JSON with every number as written: the JSON text serde writes holds each f32 in
+/// its shortest form (93.7), where `serde_json::to_value` — and poem-openapi's writer — widen it
+/// to the nearest f64 (93.69999694824219).
+pub fn json_of(value: &impl Serialize) -> serde_json::Value {
+    let text = serde_json::to_string(value).expect("reports serialize");
+    serde_json::from_str(&text).expect("serde_json reads its own output")
+}
+
+/// A [`Report`] as the API sends it: serde's JSON of it ([`json_of`]: 93.7, not poem-openapi's
+/// 93.69999694824219), documented in OpenAPI as the `Report` schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportJson(serde_json::Value);
+
+impl From<&Report> for ReportJson {
+    fn from(r: &Report) -> Self {
+        ReportJson(json_of(r))
+    }
+}
+
+impl Type for ReportJson {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = Self;
+    type RawElementValueType = Self;
+
+    fn name() -> Cow<'static, str> {
+        Report::name()
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        Report::schema_ref()
+    }
+
+    fn register(registry: &mut Registry) {
+        Report::register(registry)
+    }
+
+    fn as_raw_value(&self) -> Option<&Self::RawValueType> {
+        Some(self)
+    }
+
+    fn raw_element_iter<'a>(
+        &'a self,
+    ) -> Box<dyn Iterator<Item = &'a Self::RawElementValueType> + 'a> {
+        Box::new(self.as_raw_value().into_iter())
+    }
+}
+
+impl ToJSON for ReportJson {
+    fn to_json(&self) -> Option<serde_json::Value> {
+        Some(self.0.clone())
+    }
+}
+
+impl ParseFromJSON for ReportJson {
+    /// Reads a report (as a client of the API's own types would): it must be a [`Report`].
+    fn parse_from_json(value: Option<serde_json::Value>) -> ParseResult<Self> {
+        let report = Report::parse_from_json(value).map_err(|e| e.propagate())?;
+        Ok(ReportJson::from(&report))
     }
 }
 

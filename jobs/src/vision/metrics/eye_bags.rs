@@ -2,7 +2,7 @@
 //!
 //! A bag is the lower lid's fat pad bulging forward. Lit from the front or from above, its
 //! lower edge — where the lid meets the cheek (the lid–cheek junction and, medially, the tear
-//! trough) — falls into shadow: a curved valley of L* running under the eye a few millimetres
+//! trough) — falls into shadow: a curved valley of L* running under the eye a centimetre or so
 //! below the lashes. That groove is what a photo shows of a bag; the bulge's lit top is hard to
 //! tell from skin that is merely lighter, and the darkness of the whole band is
 //! hd_dark_circles' measure. The groove is a broad valley, like the nasolabial fold, so it is
@@ -21,7 +21,8 @@ const HALF_PCT: f32 = 50.0;
 /// The eye-bag score and the grooves behind it.
 pub struct EyeBags {
     pub score: MetricScore,
-    /// Band pixels that are at least half a groove, on the sides that count (for the mask).
+    /// The bands' valley floors of at least half a groove, on the sides that count, widened by
+    /// a pixel (for the mask).
     pub grooves: Mask,
 }
 
