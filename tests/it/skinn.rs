@@ -156,6 +156,22 @@ async fn x_api_key_works_and_languages_change_every_text() {
     assert_eq!(en["analysis"]["skinType"], ar["analysis"]["skinType"]);
     let html = ar["report_html"].as_str().unwrap();
     assert!(html.contains(r#"lang="ar""#) && html.contains(r#"dir="rtl""#));
+    // Every measured value's unit is translated: none of the units the engine writes (in
+    // English) is left in the Arabic report's metrics table.
+    for english in [
+        "on lines",
+        "on a line",
+        "groove below",
+        "pores per",
+        "specular",
+        "lesions",
+        "spots",
+    ] {
+        assert!(
+            !html.contains(english),
+            "untranslated {english:?} in:\n{html}"
+        );
+    }
 
     let resp = app
         .http

@@ -21,10 +21,12 @@ pub struct MetricRow {
 
 /// The vision engine's unit strings this report knows how to translate. An unknown unit (the
 /// engine may change one) is shown verbatim rather than mistranslated.
-const UNITS: [(&str, &str); 11] = [
+const UNITS: [(&str, &str); 12] = [
     ("lesions", "unit-lesions"),
     ("spots", "unit-spots"),
     ("% of region on lines", "unit-lines"),
+    // The whole face's: the regions' pooled share, the same measure.
+    ("% of regions on lines", "unit-lines"),
     ("% of fold length on a line", "unit-fold"),
     ("pores per cm²", "unit-pores"),
     ("mean a* excess over 12", "unit-redness"),
@@ -103,13 +105,13 @@ mod tests {
         let rows = metric_rows(&healthy(), Language::De);
         assert_eq!(rows.len(), 14);
         assert_eq!(rows[1].measurement, "4,2 Flecken");
-        // The fold's and the eye bags' own units, not the region's share of lines.
-        assert_eq!(rows[5].measurement, "21 % der Faltenlänge mit Linie");
+        // The whole face's, the fold's and the eye bags' own units (German sets the per cent
+        // sign off with a no-break space).
+        let text = |i: usize| rows[i].measurement.replace('\u{a0}', " ");
+        assert_eq!(text(2), "3,4 % der Fläche mit Linien");
+        assert_eq!(text(5), "21 % der Faltenlänge mit Linie");
         assert_eq!(rows[11].name, "Tränensäcke");
-        assert_eq!(
-            rows[11].measurement,
-            "25 % der Lidbreite mit Furche darunter"
-        );
+        assert_eq!(text(11), "25 % der Lidbreite mit Furche darunter");
         let stored_before = report_with(|r| {
             r.hd_pigmentation = None;
             r.hd_eye_bags = None;

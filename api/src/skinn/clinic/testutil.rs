@@ -49,7 +49,7 @@ pub fn healthy() -> Report {
             area_pct: 0.4,
         }),
         hd_wrinkle: WrinkleScores {
-            whole: w(),
+            whole: m(85.0, 3.4, "% of regions on lines"),
             forehead: w(),
             crow_feet: w(),
             nasolabial: m(85.0, 21.0, "% of fold length on a line"),
