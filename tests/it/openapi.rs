@@ -49,6 +49,14 @@ async fn openapi_document_describes_every_dermiq_endpoint() {
         "result_json is typed: {:?}",
         schemas.keys().collect::<Vec<_>>()
     );
+    let result_json = &schemas["AnalysisResult"]["properties"]["result_json"];
+    assert!(
+        result_json
+            .to_string()
+            .contains("#/components/schemas/Report"),
+        "result_json is documented as the Report: {result_json}"
+    );
+    assert!(schemas["Report"]["properties"]["hd_eye_bags"].is_object());
     assert!(schemas["ErrorBody"]["example"].is_object());
     assert!(spec["info"]["description"]
         .as_str()
