@@ -164,7 +164,7 @@ pub fn measure(
         hd_oiliness,
         hd_texture,
         hd_dark_circles,
-        hd_eye_bags: Some(wrinkles.eye_bags.score.clone()),
+        hd_eye_bags: wrinkles.eye_bags.score.clone(),
         hd_firmness,
         faceshape: faceshape::classify(faceshape::proportions(&face)).into(),
         eye_color: colors::eye_color(&face, &regions),

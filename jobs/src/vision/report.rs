@@ -199,7 +199,8 @@ pub struct Report {
     /// Under-eye darkening; raw = ΔL* between cheek and under-eye.
     pub hd_dark_circles: MetricScore,
     /// Eye bags: the groove a lower-lid bag casts along its lower edge; raw = % of the lids'
-    /// width with a groove below. (Absent in reports stored before it existed.)
+    /// width with a groove below. Absent when no skin shows under the eyes (dark glasses), and
+    /// in reports stored before it existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub hd_eye_bags: Option<MetricScore>,

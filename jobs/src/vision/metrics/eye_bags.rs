@@ -20,7 +20,9 @@ const HALF_PCT: f32 = 50.0;
 
 /// The eye-bag score and the grooves behind it.
 pub struct EyeBags {
-    pub score: MetricScore,
+    /// None when neither band holds skin (sunglasses, a hand, a face cut off below the eyes):
+    /// no groove was looked for, so none is reported absent.
+    pub score: Option<MetricScore>,
     /// The bands' valley floors of at least half a groove, on the sides that count, widened by
     /// a pixel (for the mask).
     pub grooves: Mask,
@@ -45,11 +47,7 @@ pub(super) fn eye_bags(fold: &Responses, regions: &Regions) -> EyeBags {
     let groove = |x, y| fold.floor_coverage(x, y, Orientation::Horizontal);
     let lengths = [0, 1].map(|i| length_on_line(fold, bands[i], regions.bag_axes[i], groove));
     let weight = wr + wl;
-    let pct = if weight > 0.0 {
-        (wr * lengths[0] + wl * lengths[1]) / weight
-    } else {
-        0.0
-    };
+    let pct = (weight > 0.0).then(|| (wr * lengths[0] + wl * lengths[1]) / weight);
     // The floors of at least half a groove, on the sides that count, widened for the mask.
     let counted = [(bands[0], wr), (bands[1], wl)];
     let mut floors = Mask::empty(bands[0].width, bands[0].height);
@@ -62,11 +60,11 @@ pub(super) fn eye_bags(fold: &Responses, regions: &Regions) -> EyeBags {
     }
     let grooves = floors.morph(1);
     EyeBags {
-        score: MetricScore {
+        score: pct.map(|pct| MetricScore {
             ui_score: ui(pct, HALF_PCT, 2.0),
             raw_score: r1(pct),
             unit: "% of lid width with a groove below".into(),
-        },
+        }),
         grooves,
     }
 }
@@ -128,7 +126,10 @@ mod tests {
                 .fold(0.0, f32::max);
             [200.0, 160.0, 140.0].map(|c: f32| (c * (1.0 - d)).round() as u8)
         });
-        wrinkles(&face, &regions).eye_bags.score
+        wrinkles(&face, &regions)
+            .eye_bags
+            .score
+            .expect("obama.jpg's bands hold skin")
     }
 
     #[test]
@@ -173,5 +174,17 @@ mod tests {
         );
         assert!(lashes.raw_score < 5.0, "{lashes:?}");
         assert!(crease.raw_score < 5.0, "{crease:?}");
+    }
+
+    #[test]
+    fn without_skin_under_the_eyes_no_score_is_reported() {
+        // Bands with no skin (dark glasses, a hand): nothing was measured, so nothing is said.
+        let (face, mut regions) = fixture_face("obama.jpg");
+        for band in [&mut regions.bag_right, &mut regions.bag_left] {
+            *band = crate::vision::raster::Mask::empty(band.width, band.height);
+        }
+        let bags = wrinkles(&face, &regions).eye_bags;
+        assert!(bags.score.is_none());
+        assert_eq!(bags.grooves.count(), 0);
     }
 }
