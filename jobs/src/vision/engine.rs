@@ -185,7 +185,7 @@ impl Engine {
             let refined = self.mesh.refine(img, lm.clone());
             let refine_ms = ms(t);
             let t = Instant::now();
-            let prepared = refined.and_then(|lm| prepare(img, &lm).map(|p| (p, lm)));
+            let prepared = refined.and_then(|lm| prepare(img, &lm));
             let prepare_ms = ms(t);
             let age = age
                 .join()
@@ -193,7 +193,7 @@ impl Engine {
             ((prepared, refine_ms, prepare_ms), age)
         });
         timings.landmarks_ms += refine_ms;
-        let ((face, regions, q), lm) = prepared?;
+        let (face, regions, q) = prepared?;
         check_detail_resolution(&face)?;
         let age_gender = age_gender?;
         timings.age_ms = age_ms;
@@ -203,7 +203,6 @@ impl Engine {
         if let Some(steps) = steps {
             let t = Instant::now();
             let on = PassContext {
-                landmarks: &lm,
                 quality: q,
                 det,
                 faces: dets.len(),

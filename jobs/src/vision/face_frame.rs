@@ -11,7 +11,7 @@ use image::RgbImage;
 use super::edge_blur::edge_blur;
 use super::facemesh::Landmarks;
 use super::filters::Plane;
-use super::lab::LabImage;
+use super::lab::{srgb_to_lab, LabImage};
 use super::landmarks_idx::{LEFT_EYE, RIGHT_EYE};
 use super::warp::{floor, Roi};
 
@@ -132,42 +132,64 @@ fn bilinear(img: &RgbImage, x: f32, y: f32) -> [f32; 3] {
     acc
 }
 
+/// How the crop's pixels sample the image: each is the mean of k×k bilinear taps (k = the
+/// image pixels per crop pixel, rounded up), so downscaling averages skin detail, not aliases it.
+struct Sampler {
+    /// Crop → image affine.
+    m: [f32; 6],
+    /// Sub-pixel offsets of the k×k taps, divided once rather than per tap.
+    sub: Vec<f32>,
+}
+
+impl Sampler {
+    fn new(roi: &Roi) -> Sampler {
+        let n = CROP as f32;
+        let k = (roi.size / n).ceil().max(1.0) as usize;
+        Sampler {
+            m: roi.affine_to_image(n),
+            sub: (0..k).map(|i| (i as f32 + 0.5) / k as f32).collect(),
+        }
+    }
+
+    /// Image positions of crop pixel (`u`, `v`)'s taps.
+    fn taps(&self, u: usize, v: usize) -> impl Iterator<Item = [f32; 2]> + '_ {
+        let m = self.m;
+        self.sub.iter().flat_map(move |&dv| {
+            self.sub.iter().map(move |&du| {
+                let (uu, vv) = (u as f32 + du, v as f32 + dv);
+                [m[0] * uu + m[1] * vv + m[2], m[3] * uu + m[4] * vv + m[5]]
+            })
+        })
+    }
+
+    /// Crop pixel (`u`, `v`) resampled from `img`.
+    fn pixel(&self, img: &RgbImage, u: usize, v: usize) -> [u8; 3] {
+        let mut acc = [0f32; 3];
+        for [x, y] in self.taps(u, v) {
+            let p = bilinear(img, x, y);
+            for c in 0..3 {
+                acc[c] += p[c];
+            }
+        }
+        let d = (self.sub.len() * self.sub.len()) as f32;
+        // acc ≥ 0, so +0.5 and the saturating cast round like `round()` without its libm call
+        // (a tenth of the resampling's time).
+        acc.map(|a| (a / d + 0.5) as u8)
+    }
+}
+
 impl CanonicalFace {
     pub fn new(img: &RgbImage, lm: &Landmarks) -> CanonicalFace {
         let (roi, iod_image_px) = frame_for(lm);
         let n = CROP as f32;
-        let step = roi.size / n; // image pixels per crop pixel
-        let k = step.ceil().max(1.0) as usize;
-        let m = roi.affine_to_image(n);
+        let sampler = Sampler::new(&roi);
         // Two halves of the rows on two threads: this resampling is the costliest single step.
         let mut raw = vec![0u8; CROP * CROP * 3];
-        // Sub-pixel offsets of the k×k taps, divided once rather than per tap.
-        let sub: Vec<f32> = (0..k).map(|i| (i as f32 + 0.5) / k as f32).collect();
         let fill = |rows: std::ops::Range<usize>, out: &mut [u8]| {
             for (j, v) in rows.enumerate() {
                 for u in 0..CROP {
-                    let mut acc = [0f32; 3];
-                    for &dv in &sub {
-                        for &du in &sub {
-                            let uu = u as f32 + du;
-                            let vv = v as f32 + dv;
-                            let p = bilinear(
-                                img,
-                                m[0] * uu + m[1] * vv + m[2],
-                                m[3] * uu + m[4] * vv + m[5],
-                            );
-                            for c in 0..3 {
-                                acc[c] += p[c];
-                            }
-                        }
-                    }
-                    let d = (k * k) as f32;
                     let o = (j * CROP + u) * 3;
-                    for c in 0..3 {
-                        // acc ≥ 0, so +0.5 and the saturating cast round like `round()`
-                        // without its libm call (a tenth of this loop's time).
-                        out[o + c] = (acc[c] / d + 0.5) as u8;
-                    }
+                    out[o..o + 3].copy_from_slice(&sampler.pixel(img, u, v));
                 }
             }
         };
@@ -191,6 +213,60 @@ impl CanonicalFace {
             lm: lm_crop,
             iod: n / SPAN_IOD,
             iod_image_px,
+            blur,
+        }
+    }
+
+    /// The crop pixels (row-major indices) whose taps read a pixel of the `width`×`height`
+    /// photo that `changed` accepts: the only ones a change of those pixels can change.
+    pub fn pixels_reading(
+        &self,
+        width: u32,
+        height: u32,
+        changed: impl Fn(u32, u32) -> bool,
+    ) -> Vec<usize> {
+        let sampler = Sampler::new(&self.roi);
+        let (w, h) = (width as i64, height as i64);
+        (0..CROP * CROP)
+            .filter(|&i| {
+                sampler.taps(i % CROP, i / CROP).any(|[x, y]| {
+                    // A bilinear tap reads its 2×2 neighbourhood, clamped to the photo.
+                    let (fx, fy) = (floor(x) as i64, floor(y) as i64);
+                    [(0, 0), (1, 0), (0, 1), (1, 1)].iter().any(|&(dx, dy)| {
+                        let px = (fx + dx).clamp(0, w - 1);
+                        let py = (fy + dy).clamp(0, h - 1);
+                        changed(px as u32, py as u32)
+                    })
+                })
+            })
+            .collect()
+    }
+
+    /// This face with the crop pixels listed in `pixels` resampled from `img` (and their
+    /// CIELAB, and the blur, measured again): exactly what [`CanonicalFace::new`] makes of
+    /// `img` with the same landmarks, if `img` differs from this face's photo only in image
+    /// pixels those crop pixels read ([`CanonicalFace::pixels_reading`]). The JPEG spread's
+    /// draws change only the skin's blocks, and resampling the whole crop for each was a third
+    /// of a draw's time.
+    pub fn redrawn(&self, img: &RgbImage, pixels: &[usize]) -> CanonicalFace {
+        let sampler = Sampler::new(&self.roi);
+        let mut rgb = self.rgb.clone();
+        let mut lab = self.lab.clone();
+        for &i in pixels {
+            let (u, v) = (i % CROP, i / CROP);
+            let p = sampler.pixel(img, u, v);
+            rgb.put_pixel(u as u32, v as u32, image::Rgb(p));
+            let [l, a, b] = srgb_to_lab(p);
+            (lab.l[i], lab.a[i], lab.b[i]) = (l, a, b);
+        }
+        let blur = own_blur(&lab);
+        CanonicalFace {
+            roi: self.roi,
+            rgb,
+            lab,
+            lm: self.lm.clone(),
+            iod: self.iod,
+            iod_image_px: self.iod_image_px,
             blur,
         }
     }
@@ -264,6 +340,30 @@ fn own_blur(lab: &LabImage) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_redrawn_face_is_the_face_of_the_changed_photo() {
+        use crate::vision::testutil::{astronaut, astronaut_first_pass_landmarks};
+        let (img, lm) = (astronaut(), astronaut_first_pass_landmarks());
+        let face = CanonicalFace::new(&img, &lm);
+        // A patch of her cheek darkened by half, as a JPEG-spread draw changes a few blocks.
+        let patch = |x: u32, y: u32| (210..234).contains(&x) && (150..166).contains(&y);
+        let mut changed = img.clone();
+        for (x, y, p) in changed.enumerate_pixels_mut() {
+            if patch(x, y) {
+                p.0 = p.0.map(|c| c / 2);
+            }
+        }
+        let touched = face.pixels_reading(img.width(), img.height(), patch);
+        assert!(!touched.is_empty() && touched.len() < CROP * CROP / 20);
+        let redrawn = face.redrawn(&changed, &touched);
+        let full = CanonicalFace::new(&changed, &lm);
+        assert!(redrawn.rgb == full.rgb, "crop pixels differ");
+        assert!(redrawn.lab.l == full.lab.l && redrawn.lab.a == full.lab.a);
+        assert!(redrawn.lab.b == full.lab.b);
+        assert_eq!(redrawn.blur, full.blur);
+        assert_ne!(redrawn.rgb, face.rgb, "the patch shows in the crop");
+    }
 
     #[test]
     fn crop_mapping_round_trips() {

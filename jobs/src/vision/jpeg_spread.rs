@@ -18,6 +18,8 @@
 //! mark's few frequencies together, so the spread runs about a quarter below the scatter over
 //! placements (docs/metrics.md, "jpeg_spread").
 
+use std::collections::HashSet;
+
 use image::RgbImage;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -170,7 +172,10 @@ pub struct Posterior<'a> {
     img: &'a RgbImage,
     steps: [f32; 64],
     basis: [[f32; 8]; 8],
+    grid: (u32, u32),
     corners: Vec<(u32, u32)>,
+    /// The same corners, to look pixels up in.
+    kept: HashSet<(u32, u32)>,
     coeffs: Vec<[f32; 64]>,
     scales: [Option<f32>; 64],
 }
@@ -196,9 +201,23 @@ impl<'a> Posterior<'a> {
             img,
             steps: *steps,
             basis,
+            grid,
+            kept: corners.iter().copied().collect(),
             corners,
             coeffs,
             scales,
+        }
+    }
+
+    /// Whether image pixel (`x`, `y`) lies in one of the kept blocks: the only pixels a draw
+    /// changes.
+    pub fn covers(&self, x: u32, y: u32) -> bool {
+        // The corner of the grid's block holding the pixel (before the first whole block's
+        // start there is none: `checked_sub`).
+        let corner = |v: u32, phase: u32| v.checked_sub((v + 8 - phase % 8) % 8);
+        match (corner(x, self.grid.0), corner(y, self.grid.1)) {
+            (Some(bx), Some(by)) => self.kept.contains(&(bx, by)),
+            _ => false,
         }
     }
 
@@ -342,17 +361,30 @@ mod tests {
     }
 
     #[test]
-    fn only_the_kept_blocks_move() {
+    fn only_the_kept_blocks_move_and_covers_names_them() {
         let (coded, steps) = coded_at_offset(&textured(160, 120), 60, 0, 0);
         let left = |x: u32, _: u32| x < 80;
-        let drawn = Posterior::new(&coded, [0, 0, 160, 120], &steps, (0, 0), left).draw(2);
+        // Blocks at phase (3, 5) (not the file's: `covers` follows the grid it is given), in a
+        // footprint that starts inside a block.
+        let posterior = Posterior::new(&coded, [1, 2, 160, 120], &steps, (3, 5), left);
+        let drawn = posterior.draw(2);
         let moved = |x0: u32, x1: u32| {
             (x0..x1)
                 .flat_map(|x| (0..120).map(move |y| (x, y)))
                 .filter(|&(x, y)| drawn.get_pixel(x, y) != coded.get_pixel(x, y))
                 .count()
         };
-        assert!(moved(0, 80) > 2000 && moved(80, 160) == 0);
+        // Blocks whose corner lies left of x = 80 reach x = 82.
+        assert!(moved(0, 83) > 2000 && moved(83, 160) == 0);
+        // Every moved pixel is covered; covered pixels are the kept blocks' 64 each.
+        let pixels = (0..160).flat_map(|x| (0..120).map(move |y| (x, y)));
+        let covered: Vec<(u32, u32)> = pixels.filter(|&(x, y)| posterior.covers(x, y)).collect();
+        assert_eq!(covered.len(), 64 * posterior.corners.len());
+        assert!(covered.iter().all(|&(x, y)| x >= 3 && y >= 5 && x < 83));
+        let pixels = (0..160).flat_map(|x| (0..120).map(move |y| (x, y)));
+        assert!(pixels
+            .filter(|&(x, y)| drawn.get_pixel(x, y) != coded.get_pixel(x, y))
+            .all(|(x, y)| posterior.covers(x, y)));
     }
 
     #[test]

@@ -201,8 +201,6 @@ pub fn measure(
 
 /// What a metric pass needs beside the face and its regions.
 pub struct PassContext<'a> {
-    /// The refined landmarks, in image pixels.
-    pub landmarks: &'a Landmarks,
     pub quality: quality::Quality,
     pub det: &'a Detection,
     pub faces: usize,
@@ -234,9 +232,13 @@ pub fn jpeg_spread(
         inside && skin.get(cx as usize, cy as usize)
     };
     let posterior = Posterior::new(img, rect, steps, grid, on_skin);
+    // A draw changes only the kept blocks, so only the crop pixels reading them are resampled.
+    let touched = findings
+        .face
+        .pixels_reading(img.width(), img.height(), |x, y| posterior.covers(x, y));
     let draw = |seed: u64| -> Vec<f32> {
         let drawn = posterior.draw(seed);
-        let face = CanonicalFace::new(&drawn, on.landmarks);
+        let face = findings.face.redrawn(&drawn, &touched);
         let regions = findings.regions.clone();
         let pass = measure(
             face,
