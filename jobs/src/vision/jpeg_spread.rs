@@ -18,8 +18,6 @@
 //! mark's few frequencies together, so the spread runs about a quarter below the scatter over
 //! placements (docs/metrics.md, "jpeg_spread").
 
-use std::collections::HashSet;
-
 use image::RgbImage;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -172,10 +170,9 @@ pub struct Posterior<'a> {
     img: &'a RgbImage,
     steps: [f32; 64],
     basis: [[f32; 8]; 8],
-    grid: (u32, u32),
     corners: Vec<(u32, u32)>,
-    /// The same corners, to look pixels up in.
-    kept: HashSet<(u32, u32)>,
+    /// Per image pixel (row-major), whether a kept block holds it.
+    covered: Vec<bool>,
     coeffs: Vec<[f32; 64]>,
     scales: [Option<f32>; 64],
 }
@@ -197,12 +194,18 @@ impl<'a> Posterior<'a> {
             .collect();
         let coeffs: Vec<[f32; 64]> = corners.iter().map(|&c| forward(img, c, &basis)).collect();
         let scales = laplace_scales(&coeffs, steps);
+        let width = img.width() as usize;
+        let mut covered = vec![false; width * img.height() as usize];
+        for &(bx, by) in &corners {
+            for y in by as usize..by as usize + 8 {
+                covered[y * width + bx as usize..][..8].fill(true);
+            }
+        }
         Posterior {
             img,
             steps: *steps,
             basis,
-            grid,
-            kept: corners.iter().copied().collect(),
+            covered,
             corners,
             coeffs,
             scales,
@@ -212,13 +215,8 @@ impl<'a> Posterior<'a> {
     /// Whether image pixel (`x`, `y`) lies in one of the kept blocks: the only pixels a draw
     /// changes.
     pub fn covers(&self, x: u32, y: u32) -> bool {
-        // The corner of the grid's block holding the pixel (before the first whole block's
-        // start there is none: `checked_sub`).
-        let corner = |v: u32, phase: u32| v.checked_sub((v + 8 - phase % 8) % 8);
-        match (corner(x, self.grid.0), corner(y, self.grid.1)) {
-            (Some(bx), Some(by)) => self.kept.contains(&(bx, by)),
-            _ => false,
-        }
+        let (w, h) = self.img.dimensions();
+        x < w && y < h && self.covered[y as usize * w as usize + x as usize]
     }
 
     /// One photo the file could have come from: every kept block's frequencies moved to a
@@ -364,7 +362,7 @@ mod tests {
     fn only_the_kept_blocks_move_and_covers_names_them() {
         let (coded, steps) = coded_at_offset(&textured(160, 120), 60, 0, 0);
         let left = |x: u32, _: u32| x < 80;
-        // Blocks at phase (3, 5) (not the file's: `covers` follows the grid it is given), in a
+        // Blocks at phase (3, 5) (not the file's: a draw follows the grid it is given), in a
         // footprint that starts inside a block.
         let posterior = Posterior::new(&coded, [1, 2, 160, 120], &steps, (3, 5), left);
         let drawn = posterior.draw(2);
