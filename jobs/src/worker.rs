@@ -177,15 +177,12 @@ type Parts = (
     Option<i32>,
 );
 
-/// An engine score as the f64 that prints like it (93.7, not 93.69999694824219).
-fn as_written(v: f32) -> f64 {
-    v.to_string().parse().unwrap_or(f64::from(v))
-}
-
 fn analysis_parts(a: crate::vision::Analysis) -> Parts {
-    let score = Some(as_written(a.result.all.score));
+    let result = json_of(&a.result);
+    // The headline score is the stored report's own number, so the two never disagree.
+    let score = result["all"]["score"].as_f64();
     let age = Some(a.result.skin_age as i32);
-    (json_of(&a.result), a.masks, score, age)
+    (result, a.masks, score, age)
 }
 
 fn shade_parts(s: &crate::vision::Shade) -> Parts {
@@ -229,31 +226,4 @@ pub async fn run_workers(
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(serde::Serialize)]
-    struct Scores {
-        ui_score: f32,
-        raw_score: f32,
-    }
-
-    #[test]
-    fn stored_results_print_the_engines_numbers_as_written() {
-        let json = json_of(&Scores {
-            ui_score: 93.7,
-            raw_score: 1.6,
-        });
-        assert_eq!(
-            serde_json::to_string(&json).unwrap(),
-            r#"{"raw_score":1.6,"ui_score":93.7}"#
-        );
-        // What `to_value` would have stored.
-        assert_ne!(serde_json::to_value(93.7f32).unwrap().to_string(), "93.7");
-        assert_eq!(as_written(88.9).to_string(), "88.9");
-        assert_eq!(as_written(100.0), 100.0);
-    }
 }

@@ -323,6 +323,26 @@ impl ParseFromJSON for ReportJson {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(serde::Serialize)]
+    struct Scores {
+        ui_score: f32,
+        raw_score: f32,
+    }
+
+    #[test]
+    fn json_of_keeps_the_engines_numbers_as_written() {
+        let json = json_of(&Scores {
+            ui_score: 93.7,
+            raw_score: 1.6,
+        });
+        assert_eq!(
+            serde_json::to_string(&json).unwrap(),
+            r#"{"raw_score":1.6,"ui_score":93.7}"#
+        );
+        // What `to_value` would have stored.
+        assert_ne!(serde_json::to_value(93.7f32).unwrap().to_string(), "93.7");
+    }
     use poem_openapi::registry::Registry;
     use poem_openapi::types::Type;
 

@@ -87,12 +87,19 @@ impl Responses<'_> {
     /// `RIDGE_LO` to `RIDGE_HI`.
     fn coverage(&self, x: usize, y: usize, o: Orientation) -> f32 {
         let j = (y - self.y0) * self.w + (x - self.x0);
-        let s = self
-            .scales
+        ramp(self.strongest(j, x, y, o).1, RIDGE_LO, RIDGE_HI)
+    }
+
+    /// The scale with the strongest response at window index `j` (crop pixel (`x`, `y`)),
+    /// weighted by the expected direction `o`, and that response (at least 0).
+    fn strongest(&self, j: usize, x: usize, y: usize, o: Orientation) -> (Option<&Ridges>, f32) {
+        self.scales
             .iter()
-            .map(|(s, dir)| s.data[j] * o.weight(dir[j], x, y))
-            .fold(0.0, f32::max);
-        ramp(s, RIDGE_LO, RIDGE_HI)
+            .map(|r| (*r, r.0.data[j] * o.weight(r.1[j], x, y)))
+            .fold(
+                (None, 0.0),
+                |best, (r, s)| if s > best.1 { (Some(r), s) } else { best },
+            )
     }
 
     /// [`Self::coverage`], but only on a valley's floor: where the strongest scale's response is
@@ -105,15 +112,8 @@ impl Responses<'_> {
             return 0.0;
         }
         let j = (y - self.y0) * self.w + (x - self.x0);
-        let Some((s, dir)) = self
-            .scales
-            .iter()
-            .max_by(|a, b| {
-                let w = |(s, d): &&&Ridges| s.data[j] * o.weight(d[j], x, y);
-                w(a).total_cmp(&w(b))
-            })
-            .map(|r| (&r.0, &r.1))
-        else {
+        let (Some((s, dir)), strength) = self.strongest(j, x, y, o) else {
+            // No scale responds: no valley here.
             return 0.0;
         };
         // The line runs along `dir`; its neighbours across it, rounded to the pixel grid.
@@ -125,7 +125,7 @@ impl Responses<'_> {
         if at(0) < at(1) || at(0) < at(-1) {
             return 0.0;
         }
-        self.coverage(x, y, o)
+        ramp(strength, RIDGE_LO, RIDGE_HI)
     }
 }
 
