@@ -9,6 +9,7 @@ area-pores = Porenpflege
 area-dark-circles = Augenschatten
 area-oiliness = Talgregulierung
 area-firmness = Festigkeit und Kontur
+area-eye-bags = Tränensäcke
 area-hydration = Feuchtigkeit und Hautbarriere
 
 ## Befunde
@@ -46,6 +47,11 @@ cond-dark-circles = { $severity ->
     [mild] Leichte periorbitale Verschattung
     [moderate] Mäßige periorbitale Verschattung
    *[marked] Ausgeprägte periorbitale Verschattung
+}
+cond-eye-bags = { $severity ->
+    [mild] Leichte Tränensäcke
+    [moderate] Mäßige Tränensäcke
+   *[marked] Ausgeprägte Tränensäcke
 }
 cond-oiliness = { $severity ->
     [mild] Leichter Oberflächenglanz (Talg)
@@ -100,6 +106,7 @@ step-serum-hyaluronic = Hyaluronsäure-Serum auf die feuchte Haut
 step-serum-panthenol = Serum mit Panthenol (Vitamin B5) und Hyaluronsäure
 step-eye-caffeine = Koffein-Augenserum
 step-eye-peptide = Peptid-Augencreme
+step-eye-retinol = Retinol-Augencreme 0,1 %, anfangs an 2 Abenden pro Woche
 step-active-bha = Salicylsäure 2 % (BHA), an 3 Abenden pro Woche
 step-active-azelaic = Azelainsäure 10 % als Gel oder Creme
 step-active-aha = Milchsäure 5–10 % (AHA), an 2–3 Abenden pro Woche
@@ -137,6 +144,7 @@ ingr-niacinamide = Niacinamid 5 %
 ingr-lactic = Milchsäure 5–10 %
 ingr-gluconolactone = Gluconolacton (PHA)
 ingr-retinol = Retinol 0,3 %
+ingr-retinol-eye = Retinol 0,1 %
 ingr-bakuchiol = Bakuchiol
 ingr-caffeine = Koffein
 ingr-peptides = Peptide
@@ -156,6 +164,7 @@ reason-redness = Sichtbare Rötungen (Rötungs-Score { $score }/100)
 reason-texture = Unebenes Hautbild (Hautbild-Score { $score }/100)
 reason-pores = Sichtbare Poren (Poren-Score { $score }/100)
 reason-dark-circles = Augenschatten (Score { $score }/100)
+reason-eye-bags = Furchen unter den Unterlidern (Tränensack-Score { $score }/100)
 reason-oiliness = Oberflächenglanz (Glanz-Score { $score }/100)
 reason-firmness = Erschlaffung im unteren Gesicht (Festigkeits-Score { $score }/100)
 reason-hydration = Niedrige geschätzte Hautfeuchtigkeit ({ $score } %)
@@ -179,6 +188,7 @@ nut-water = Über den Tag verteilt Wasser trinken (etwa 1,5–2 Liter)
 nut-protein = Ausreichend Eiweiß (Fisch, Eier, Hülsenfrüchte)
 nut-iron = Eisenreiche Lebensmittel (Blattgemüse, Linsen, rotes Fleisch)
 nut-vita = Beta-Carotin (Karotten, Süßkartoffeln, Spinat)
+nut-low-sodium = Weniger Salz, besonders abends (Salz bindet Wasser unter den Augen)
 
 ## 3-Monats-Prognose
 proj-acne = Entzündliche Unreinheiten sollten deutlich zurückgehen (Akne-Score { $from } → { $to }).
@@ -187,6 +197,7 @@ proj-redness = Rötungen sollten allmählich abklingen (Rötungs-Score { $from }
 proj-texture = Das Hautbild sollte glatter und ebenmäßiger werden (Hautbild-Score { $from } → { $to }).
 proj-pores = Die Poren sollten etwas feiner wirken (Poren-Score { $from } → { $to }).
 proj-dark-circles = Augenschatten verändern sich langsam; eine leichte Besserung ist zu erwarten (Score { $from } → { $to }).
+proj-eye-bags = Tränensäcke sind überwiegend anatomisch bedingt; eine Augencreme mildert sie nur wenig (Tränensack-Score { $from } → { $to }).
 proj-oiliness = Der Glanz sollte über den Tag besser kontrolliert sein (Glanz-Score { $from } → { $to }).
 proj-firmness = Die Festigkeit verändert sich in drei Monaten kaum; allenfalls ist eine leichte Unterstützung zu erwarten (Festigkeits-Score { $from } → { $to }).
 proj-hydration = Die Hautfeuchtigkeit sollte sich innerhalb weniger Wochen verbessern (geschätzt { $from } % → { $to } %).

@@ -11,6 +11,7 @@ area-pores = Pore management
 area-dark-circles = Dark circles
 area-oiliness = Oil control
 area-firmness = Firmness and contour
+area-eye-bags = Under-eye bags
 area-hydration = Hydration and barrier support
 
 ## Conditions
@@ -48,6 +49,11 @@ cond-dark-circles = { $severity ->
     [mild] Mild periorbital darkening
     [moderate] Moderate periorbital darkening
    *[marked] Marked periorbital darkening
+}
+cond-eye-bags = { $severity ->
+    [mild] Mild under-eye bags
+    [moderate] Moderate under-eye bags
+   *[marked] Marked under-eye bags
 }
 cond-oiliness = { $severity ->
     [mild] Mild surface shine (sebum)
@@ -102,6 +108,7 @@ step-serum-hyaluronic = Hyaluronic acid serum on damp skin
 step-serum-panthenol = Panthenol (vitamin B5) and hyaluronic acid serum
 step-eye-caffeine = Caffeine eye serum
 step-eye-peptide = Peptide eye cream
+step-eye-retinol = Retinol eye cream 0.1%, starting 2 evenings a week
 step-active-bha = Salicylic acid 2% (BHA), 3 evenings a week
 step-active-azelaic = Azelaic acid 10% gel or cream
 step-active-aha = Lactic acid 5–10% (AHA), 2–3 evenings a week
@@ -139,6 +146,7 @@ ingr-niacinamide = Niacinamide 5%
 ingr-lactic = Lactic acid 5–10%
 ingr-gluconolactone = Gluconolactone (PHA)
 ingr-retinol = Retinol 0.3%
+ingr-retinol-eye = Retinol 0.1%
 ingr-bakuchiol = Bakuchiol
 ingr-caffeine = Caffeine
 ingr-peptides = Peptides
@@ -158,6 +166,7 @@ reason-redness = Visible redness (redness score { $score }/100)
 reason-texture = Uneven texture (texture score { $score }/100)
 reason-pores = Visible pores (pore score { $score }/100)
 reason-dark-circles = Under-eye darkening (score { $score }/100)
+reason-eye-bags = Grooves under the lower lids (eye bags score { $score }/100)
 reason-oiliness = Surface shine (oiliness score { $score }/100)
 reason-firmness = Lower-face laxity (firmness score { $score }/100)
 reason-hydration = Low estimated hydration ({ $score }%)
@@ -181,6 +190,7 @@ nut-water = Water through the day (about 1.5–2 litres)
 nut-protein = Adequate protein (fish, eggs, legumes)
 nut-iron = Iron-rich foods (leafy greens, lentils, red meat)
 nut-vita = Beta-carotene (carrots, sweet potato, spinach)
+nut-low-sodium = Less salt, especially in the evening (salt holds water under the eyes)
 
 ## 3-month projection
 proj-acne = Active breakouts should settle noticeably (acne score { $from } → { $to }).
@@ -189,6 +199,7 @@ proj-redness = Redness should calm gradually (redness score { $from } → { $to 
 proj-texture = Skin texture should become smoother and more even (texture score { $from } → { $to }).
 proj-pores = Pores should look somewhat more refined (pore score { $from } → { $to }).
 proj-dark-circles = Dark circles change slowly; a slight improvement is expected (score { $from } → { $to }).
+proj-eye-bags = Eye bags are mostly structural; an eye cream softens them only slightly (eye bags score { $from } → { $to }).
 proj-oiliness = Shine should be better controlled through the day (oiliness score { $from } → { $to }).
 proj-firmness = Firmness changes little in three months; expect subtle support at most (firmness score { $from } → { $to }).
 proj-hydration = Hydration should improve within a few weeks (estimated { $from }% → { $to }%).

@@ -9,6 +9,7 @@ area-pores = Cuidado de los poros
 area-dark-circles = Ojeras
 area-oiliness = Control del sebo
 area-firmness = Firmeza y contorno
+area-eye-bags = Bolsas bajo los ojos
 area-hydration = Hidratación y función barrera
 
 ## Hallazgos
@@ -46,6 +47,11 @@ cond-dark-circles = { $severity ->
     [mild] Oscurecimiento periorbitario leve
     [moderate] Oscurecimiento periorbitario moderado
    *[marked] Oscurecimiento periorbitario marcado
+}
+cond-eye-bags = { $severity ->
+    [mild] Bolsas bajo los ojos leves
+    [moderate] Bolsas bajo los ojos moderadas
+   *[marked] Bolsas bajo los ojos marcadas
 }
 cond-oiliness = { $severity ->
     [mild] Brillo superficial leve (sebo)
@@ -100,6 +106,7 @@ step-serum-hyaluronic = Sérum de ácido hialurónico sobre la piel húmeda
 step-serum-panthenol = Sérum de pantenol (vitamina B5) y ácido hialurónico
 step-eye-caffeine = Sérum de contorno de ojos con cafeína
 step-eye-peptide = Crema de contorno de ojos con péptidos
+step-eye-retinol = Crema de contorno de ojos con retinol al 0,1 %, empezando 2 noches por semana
 step-active-bha = Ácido salicílico al 2 % (BHA), 3 noches por semana
 step-active-azelaic = Ácido azelaico al 10 % en gel o crema
 step-active-aha = Ácido láctico al 5–10 % (AHA), 2–3 noches por semana
@@ -137,6 +144,7 @@ ingr-niacinamide = Niacinamida al 5 %
 ingr-lactic = Ácido láctico al 5–10 %
 ingr-gluconolactone = Gluconolactona (PHA)
 ingr-retinol = Retinol al 0,3 %
+ingr-retinol-eye = Retinol al 0,1 %
 ingr-bakuchiol = Bakuchiol
 ingr-caffeine = Cafeína
 ingr-peptides = Péptidos
@@ -156,6 +164,7 @@ reason-redness = Rojeces visibles (puntuación de rojez { $score }/100)
 reason-texture = Textura irregular (puntuación de textura { $score }/100)
 reason-pores = Poros visibles (puntuación de poros { $score }/100)
 reason-dark-circles = Ojeras (puntuación { $score }/100)
+reason-eye-bags = Surcos bajo los párpados inferiores (puntuación de bolsas { $score }/100)
 reason-oiliness = Brillo superficial (puntuación de sebo { $score }/100)
 reason-firmness = Flacidez del tercio inferior (puntuación de firmeza { $score }/100)
 reason-hydration = Hidratación estimada baja ({ $score } %)
@@ -179,6 +188,7 @@ nut-water = Agua a lo largo del día (unos 1,5–2 litros)
 nut-protein = Proteína suficiente (pescado, huevos, legumbres)
 nut-iron = Alimentos ricos en hierro (verduras de hoja verde, lentejas, carne roja)
 nut-vita = Betacaroteno (zanahoria, boniato, espinacas)
+nut-low-sodium = Menos sal, sobre todo por la noche (la sal retiene líquido bajo los ojos)
 
 ## Proyección a 3 meses
 proj-acne = Los brotes activos deberían remitir de forma notable (puntuación de acné { $from } → { $to }).
@@ -187,6 +197,7 @@ proj-redness = Las rojeces deberían calmarse de forma gradual (puntuación de r
 proj-texture = La textura de la piel debería volverse más lisa y uniforme (puntuación de textura { $from } → { $to }).
 proj-pores = Los poros deberían verse algo más afinados (puntuación de poros { $from } → { $to }).
 proj-dark-circles = Las ojeras cambian despacio; se espera una ligera mejoría (puntuación { $from } → { $to }).
+proj-eye-bags = Las bolsas son sobre todo estructurales; una crema de contorno de ojos solo las suaviza ligeramente (puntuación de bolsas { $from } → { $to }).
 proj-oiliness = El brillo debería estar mejor controlado durante el día (puntuación de sebo { $from } → { $to }).
 proj-firmness = La firmeza cambia poco en tres meses; como mucho cabe esperar un ligero refuerzo (puntuación de firmeza { $from } → { $to }).
 proj-hydration = La hidratación debería mejorar en pocas semanas (estimación { $from } % → { $to } %).

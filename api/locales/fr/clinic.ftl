@@ -10,6 +10,7 @@ area-pores = Resserrement des pores
 area-dark-circles = Cernes
 area-oiliness = Régulation du sébum
 area-firmness = Fermeté et ovale du visage
+area-eye-bags = Poches sous les yeux
 area-hydration = Hydratation et barrière cutanée
 
 ## Constats
@@ -47,6 +48,11 @@ cond-dark-circles = { $severity ->
     [mild] Cernes légers
     [moderate] Cernes modérés
    *[marked] Cernes marqués
+}
+cond-eye-bags = { $severity ->
+    [mild] Poches sous les yeux légères
+    [moderate] Poches sous les yeux modérées
+   *[marked] Poches sous les yeux marquées
 }
 cond-oiliness = { $severity ->
     [mild] Brillance cutanée légère (sébum)
@@ -101,6 +107,7 @@ step-serum-hyaluronic = Sérum à l'acide hyaluronique sur peau humide
 step-serum-panthenol = Sérum au panthénol (vitamine B5) et à l'acide hyaluronique
 step-eye-caffeine = Sérum contour des yeux à la caféine
 step-eye-peptide = Crème contour des yeux aux peptides
+step-eye-retinol = Crème contour des yeux au rétinol 0,1 %, en commençant par 2 soirs par semaine
 step-active-bha = Acide salicylique 2 % (BHA), 3 soirs par semaine
 step-active-azelaic = Acide azélaïque 10 % en gel ou en crème
 step-active-aha = Acide lactique 5–10 % (AHA), 2 à 3 soirs par semaine
@@ -138,6 +145,7 @@ ingr-niacinamide = Niacinamide 5 %
 ingr-lactic = Acide lactique 5–10 %
 ingr-gluconolactone = Gluconolactone (PHA)
 ingr-retinol = Rétinol 0,3 %
+ingr-retinol-eye = Rétinol 0,1 %
 ingr-bakuchiol = Bakuchiol
 ingr-caffeine = Caféine
 ingr-peptides = Peptides
@@ -157,6 +165,7 @@ reason-redness = Rougeurs visibles (score rougeurs { $score }/100)
 reason-texture = Grain de peau irrégulier (score texture { $score }/100)
 reason-pores = Pores visibles (score pores { $score }/100)
 reason-dark-circles = Cernes (score { $score }/100)
+reason-eye-bags = Sillons sous les paupières inférieures (score poches { $score }/100)
 reason-oiliness = Brillance (score sébum { $score }/100)
 reason-firmness = Relâchement du bas du visage (score fermeté { $score }/100)
 reason-hydration = Hydratation estimée faible ({ $score } %)
@@ -180,6 +189,7 @@ nut-water = De l'eau tout au long de la journée (environ 1,5 à 2 litres)
 nut-protein = Apport suffisant en protéines (poisson, œufs, légumineuses)
 nut-iron = Aliments riches en fer (légumes verts à feuilles, lentilles, viande rouge)
 nut-vita = Bêta-carotène (carottes, patate douce, épinards)
+nut-low-sodium = Moins de sel, surtout le soir (le sel retient l'eau sous les yeux)
 
 ## Projection à 3 mois
 proj-acne = Les imperfections actives devraient nettement s'atténuer (score acné { $from } → { $to }).
@@ -188,6 +198,7 @@ proj-redness = Les rougeurs devraient s'apaiser progressivement (score rougeurs 
 proj-texture = Le grain de peau devrait devenir plus lisse et plus régulier (score texture { $from } → { $to }).
 proj-pores = Les pores devraient paraître un peu plus resserrés (score pores { $from } → { $to }).
 proj-dark-circles = Les cernes évoluent lentement ; une légère amélioration est attendue (score { $from } → { $to }).
+proj-eye-bags = Les poches sont surtout structurelles ; un soin contour des yeux ne les atténue que légèrement (score poches { $from } → { $to }).
 proj-oiliness = La brillance devrait être mieux maîtrisée au fil de la journée (score sébum { $from } → { $to }).
 proj-firmness = La fermeté évolue peu en trois mois ; on peut tout au plus attendre un léger soutien (score fermeté { $from } → { $to }).
 proj-hydration = L'hydratation devrait s'améliorer en quelques semaines (estimation { $from } % → { $to } %).

@@ -9,6 +9,7 @@ area-pores = Cura dei pori
 area-dark-circles = Occhiaie
 area-oiliness = Controllo del sebo
 area-firmness = Tonicità e contorno
+area-eye-bags = Borse sotto gli occhi
 area-hydration = Idratazione e barriera cutanea
 
 ## Riscontri
@@ -46,6 +47,11 @@ cond-dark-circles = { $severity ->
     [mild] Occhiaie lievi
     [moderate] Occhiaie moderate
    *[marked] Occhiaie marcate
+}
+cond-eye-bags = { $severity ->
+    [mild] Borse sotto gli occhi lievi
+    [moderate] Borse sotto gli occhi moderate
+   *[marked] Borse sotto gli occhi marcate
 }
 cond-oiliness = { $severity ->
     [mild] Lucidità cutanea lieve (sebo)
@@ -100,6 +106,7 @@ step-serum-hyaluronic = Siero all'acido ialuronico sulla pelle umida
 step-serum-panthenol = Siero al pantenolo (vitamina B5) e acido ialuronico
 step-eye-caffeine = Siero contorno occhi alla caffeina
 step-eye-peptide = Crema contorno occhi ai peptidi
+step-eye-retinol = Crema contorno occhi al retinolo 0,1%, iniziando con 2 sere a settimana
 step-active-bha = Acido salicilico 2% (BHA), 3 sere a settimana
 step-active-azelaic = Acido azelaico 10% in gel o crema
 step-active-aha = Acido lattico 5–10% (AHA), 2–3 sere a settimana
@@ -137,6 +144,7 @@ ingr-niacinamide = Niacinamide 5%
 ingr-lactic = Acido lattico 5–10%
 ingr-gluconolactone = Gluconolattone (PHA)
 ingr-retinol = Retinolo 0,3%
+ingr-retinol-eye = Retinolo 0,1%
 ingr-bakuchiol = Bakuchiol
 ingr-caffeine = Caffeina
 ingr-peptides = Peptidi
@@ -156,6 +164,7 @@ reason-redness = Rossori visibili (punteggio rossore { $score }/100)
 reason-texture = Grana irregolare (punteggio grana { $score }/100)
 reason-pores = Pori visibili (punteggio pori { $score }/100)
 reason-dark-circles = Occhiaie (punteggio { $score }/100)
+reason-eye-bags = Solchi sotto le palpebre inferiori (punteggio borse { $score }/100)
 reason-oiliness = Lucidità (punteggio sebo { $score }/100)
 reason-firmness = Rilassamento del terzo inferiore (punteggio tonicità { $score }/100)
 reason-hydration = Idratazione stimata bassa ({ $score }%)
@@ -179,6 +188,7 @@ nut-water = Acqua durante tutta la giornata (circa 1,5–2 litri)
 nut-protein = Proteine in quantità adeguata (pesce, uova, legumi)
 nut-iron = Alimenti ricchi di ferro (verdure a foglia verde, lenticchie, carne rossa)
 nut-vita = Beta-carotene (carote, patate dolci, spinaci)
+nut-low-sodium = Meno sale, soprattutto la sera (il sale trattiene liquidi sotto gli occhi)
 
 ## Proiezione a 3 mesi
 proj-acne = Le imperfezioni attive dovrebbero ridursi in modo evidente (punteggio acne { $from } → { $to }).
@@ -187,6 +197,7 @@ proj-redness = I rossori dovrebbero attenuarsi gradualmente (punteggio rossore {
 proj-texture = La grana della pelle dovrebbe diventare più liscia e uniforme (punteggio grana { $from } → { $to }).
 proj-pores = I pori dovrebbero apparire un po' più affinati (punteggio pori { $from } → { $to }).
 proj-dark-circles = Le occhiaie cambiano lentamente; è prevedibile un lieve miglioramento (punteggio { $from } → { $to }).
+proj-eye-bags = Le borse sono soprattutto strutturali; una crema contorno occhi le attenua solo leggermente (punteggio borse { $from } → { $to }).
 proj-oiliness = La lucidità dovrebbe essere meglio controllata nel corso della giornata (punteggio sebo { $from } → { $to }).
 proj-firmness = La tonicità cambia poco in tre mesi; al massimo ci si può attendere un lieve sostegno (punteggio tonicità { $from } → { $to }).
 proj-hydration = L'idratazione dovrebbe migliorare nel giro di poche settimane (stima { $from }% → { $to }%).

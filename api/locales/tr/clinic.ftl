@@ -10,6 +10,7 @@ area-pores = Gözenek bakımı
 area-dark-circles = Göz altı halkaları
 area-oiliness = Sebum kontrolü
 area-firmness = Sıkılık ve yüz hatları
+area-eye-bags = Göz altı torbaları
 area-hydration = Nem ve bariyer desteği
 
 ## Bulgular
@@ -47,6 +48,11 @@ cond-dark-circles = { $severity ->
     [mild] Hafif göz çevresi koyulaşması
     [moderate] Orta düzeyde göz çevresi koyulaşması
    *[marked] Belirgin göz çevresi koyulaşması
+}
+cond-eye-bags = { $severity ->
+    [mild] Hafif göz altı torbaları
+    [moderate] Orta düzeyde göz altı torbaları
+   *[marked] Belirgin göz altı torbaları
 }
 cond-oiliness = { $severity ->
     [mild] Hafif yüzey parlaklığı (sebum)
@@ -101,6 +107,7 @@ step-serum-hyaluronic = Nemli cilde hyalüronik asit serumu
 step-serum-panthenol = Pantenol (B5 vitamini) ve hyalüronik asit serumu
 step-eye-caffeine = Kafeinli göz serumu
 step-eye-peptide = Peptitli göz kremi
+step-eye-retinol = %0,1 retinollü göz kremi, haftada 2 akşamla başlayarak
 step-active-bha = %2 salisilik asit (BHA), haftada 3 akşam
 step-active-azelaic = %10 azelaik asit jel veya krem
 step-active-aha = %5–10 laktik asit (AHA), haftada 2–3 akşam
@@ -138,6 +145,7 @@ ingr-niacinamide = %5 niasinamid
 ingr-lactic = %5–10 laktik asit
 ingr-gluconolactone = Glukonolakton (PHA)
 ingr-retinol = %0,3 retinol
+ingr-retinol-eye = %0,1 retinol
 ingr-bakuchiol = Bakuchiol
 ingr-caffeine = Kafein
 ingr-peptides = Peptitler
@@ -157,6 +165,7 @@ reason-redness = Görünür kızarıklık (kızarıklık skoru { $score }/100)
 reason-texture = Düzensiz doku (doku skoru { $score }/100)
 reason-pores = Belirgin gözenekler (gözenek skoru { $score }/100)
 reason-dark-circles = Göz altı koyulaşması (skor { $score }/100)
+reason-eye-bags = Alt göz kapaklarının altında oluklar (torba skoru { $score }/100)
 reason-oiliness = Yüzey parlaklığı (yağlanma skoru { $score }/100)
 reason-firmness = Yüzün alt bölümünde gevşeme (sıkılık skoru { $score }/100)
 reason-hydration = Düşük tahmini nem (%{ $score })
@@ -180,6 +189,7 @@ nut-water = Gün boyunca su (yaklaşık 1,5–2 litre)
 nut-protein = Yeterli protein (balık, yumurta, baklagiller)
 nut-iron = Demirden zengin besinler (yeşil yapraklı sebzeler, mercimek, kırmızı et)
 nut-vita = Beta karoten (havuç, tatlı patates, ıspanak)
+nut-low-sodium = Özellikle akşamları daha az tuz (tuz göz altında sıvı tutar)
 
 ## 3 aylık öngörü
 proj-acne = Aktif sivilcelerin belirgin biçimde azalması beklenir (akne skoru { $from } → { $to }).
@@ -188,6 +198,7 @@ proj-redness = Kızarıklığın zamanla yatışması beklenir (kızarıklık sk
 proj-texture = Cilt dokusunun daha pürüzsüz ve düzgün hâle gelmesi beklenir (doku skoru { $from } → { $to }).
 proj-pores = Gözeneklerin biraz daha sıkılaşmış görünmesi beklenir (gözenek skoru { $from } → { $to }).
 proj-dark-circles = Göz altı halkaları yavaş değişir; hafif bir iyileşme beklenir (skor { $from } → { $to }).
+proj-eye-bags = Göz altı torbaları büyük ölçüde yapısaldır; bir göz kremi onları yalnızca biraz yumuşatır (torba skoru { $from } → { $to }).
 proj-oiliness = Gün içindeki parlamanın daha iyi kontrol altına alınması beklenir (yağlanma skoru { $from } → { $to }).
 proj-firmness = Sıkılık üç ayda pek değişmez; en fazla hafif bir destek beklenebilir (sıkılık skoru { $from } → { $to }).
 proj-hydration = Nem düzeyinin birkaç hafta içinde iyileşmesi beklenir (tahmini %{ $from } → %{ $to }).

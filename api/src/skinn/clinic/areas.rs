@@ -1,13 +1,15 @@
-//! The nine skin areas the clinic report reasons about, and their 0–100 scores from the Report.
+//! The ten skin areas the clinic report reasons about, and their 0–100 scores from the Report.
 //!
-//! Eight areas are the vision engine's `hd_*` metrics; the ninth, hydration, is this module's
+//! Nine areas are the vision engine's `hd_*` metrics; the tenth, hydration, is this module's
 //! estimate (see [`super::classify::hydration_pct`]). Every area score is 0–100, higher = healthier,
-//! so "the worst areas" are simply the lowest scores.
+//! so "the worst areas" are simply the lowest scores. Eye bags may be unmeasured (no skin under
+//! the eyes, or a report stored before the metric existed): such an area is never a finding.
 
 use super::Report;
 
 /// A skin area. The declaration order is the tie-break priority when two areas score the same:
-/// it follows the vision composite's weights (most visible first), hydration last.
+/// it follows the vision composite's weights (most visible first), then eye bags and hydration,
+/// which the composite leaves out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Area {
     Acne,
@@ -18,11 +20,12 @@ pub enum Area {
     DarkCircles,
     Oiliness,
     Firmness,
+    EyeBags,
     Hydration,
 }
 
 impl Area {
-    pub const ALL: [Area; 9] = [
+    pub const ALL: [Area; 10] = [
         Area::Acne,
         Area::Wrinkles,
         Area::Redness,
@@ -31,6 +34,7 @@ impl Area {
         Area::DarkCircles,
         Area::Oiliness,
         Area::Firmness,
+        Area::EyeBags,
         Area::Hydration,
     ];
 
@@ -45,13 +49,15 @@ impl Area {
             Area::DarkCircles => "dark-circles",
             Area::Oiliness => "oiliness",
             Area::Firmness => "firmness",
+            Area::EyeBags => "eye-bags",
             Area::Hydration => "hydration",
         }
     }
 
     /// Weight of the area in the vision engine's composite `all.score`. This mirrors
     /// `vision::metrics::score::WEIGHTS` (not importable here: the report module is the only
-    /// interface). Hydration is not part of the composite, so improving it moves no score.
+    /// interface). Eye bags and hydration are not part of the composite, so improving them moves
+    /// no score.
     pub fn composite_weight(self) -> f32 {
         match self {
             Area::Acne | Area::Wrinkles => 0.18,
@@ -59,51 +65,64 @@ impl Area {
             Area::Texture | Area::Pores => 0.12,
             Area::DarkCircles => 0.10,
             Area::Oiliness | Area::Firmness => 0.08,
-            Area::Hydration => 0.0,
+            Area::EyeBags | Area::Hydration => 0.0,
         }
     }
 }
 
-/// The nine area scores of one report, 0–100 each (clamped; NaN counts as 0 so a broken
-/// measurement is treated as a problem to look at, not silently as perfect).
+/// The area scores of one report, 0–100 each (clamped; NaN counts as 0 so a broken
+/// measurement is treated as a problem to look at, not silently as perfect). `None` marks an
+/// area the report did not measure.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AreaScores {
-    scores: [f32; 9],
+    scores: [Option<f32>; 10],
 }
 
 impl AreaScores {
-    /// Reads the eight metric scores from the report; `hydration` is supplied by the caller.
+    /// Reads the nine metric scores from the report; `hydration` is supplied by the caller.
     pub fn from_report(r: &Report, hydration: f32) -> Self {
-        let mut scores = [0.0; 9];
-        for a in Area::ALL {
-            let v = match a {
-                Area::Acne => r.hd_acne.ui_score,
-                Area::Wrinkles => r.hd_wrinkle.whole.ui_score,
-                Area::Redness => r.hd_redness.ui_score,
-                Area::Texture => r.hd_texture.ui_score,
-                Area::Pores => r.hd_pore.ui_score,
-                Area::DarkCircles => r.hd_dark_circles.ui_score,
-                Area::Oiliness => r.hd_oiliness.ui_score,
-                Area::Firmness => r.hd_firmness.ui_score,
-                Area::Hydration => hydration,
-            };
-            scores[a as usize] = clamp_score(v);
-        }
+        let scores = Area::ALL.map(|a| {
+            match a {
+                Area::Acne => Some(r.hd_acne.ui_score),
+                Area::Wrinkles => Some(r.hd_wrinkle.whole.ui_score),
+                Area::Redness => Some(r.hd_redness.ui_score),
+                Area::Texture => Some(r.hd_texture.ui_score),
+                Area::Pores => Some(r.hd_pore.ui_score),
+                Area::DarkCircles => Some(r.hd_dark_circles.ui_score),
+                Area::Oiliness => Some(r.hd_oiliness.ui_score),
+                Area::Firmness => Some(r.hd_firmness.ui_score),
+                Area::EyeBags => r.hd_eye_bags.as_ref().map(|m| m.ui_score),
+                Area::Hydration => Some(hydration),
+            }
+            .map(clamp_score)
+        });
         AreaScores { scores }
     }
 
-    pub fn get(&self, a: Area) -> f32 {
+    /// The area's score, `None` when the report did not measure it.
+    pub fn measured(&self, a: Area) -> Option<f32> {
         self.scores[a as usize]
     }
 
-    /// All areas from worst (lowest score) to best; ties keep [`Area`] declaration order.
-    pub fn worst_first(&self) -> [Area; 9] {
-        let mut areas = Area::ALL;
+    /// The score of an area that [`Self::worst_first`] or [`Self::top3`] returned (those are
+    /// measured); an unmeasured area reads 100, nothing to improve.
+    pub fn get(&self, a: Area) -> f32 {
+        self.measured(a).unwrap_or(100.0)
+    }
+
+    /// The measured areas from worst (lowest score) to best; ties keep [`Area`] declaration
+    /// order.
+    pub fn worst_first(&self) -> Vec<Area> {
+        let mut areas: Vec<Area> = Area::ALL
+            .into_iter()
+            .filter(|a| self.measured(*a).is_some())
+            .collect();
         areas.sort_by(|a, b| self.get(*a).total_cmp(&self.get(*b)).then(a.cmp(b)));
         areas
     }
 
-    /// The three priority concerns: the three lowest-scoring areas, worst first.
+    /// The three priority concerns: the three lowest-scoring areas, worst first. Nine areas are
+    /// always measured, so there are always three.
     pub fn top3(&self) -> [Area; 3] {
         let w = self.worst_first();
         [w[0], w[1], w[2]]
@@ -158,6 +177,21 @@ mod tests {
     fn composite_weights_sum_to_one_like_the_vision_engine() {
         let s: f32 = Area::ALL.iter().map(|a| a.composite_weight()).sum();
         assert!((s - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn unmeasured_eye_bags_are_never_a_concern_and_measured_ones_can_be() {
+        let mut r = crate::skinn::clinic::testutil::healthy();
+        r.hd_eye_bags = None;
+        let s = AreaScores::from_report(&r, 0.0);
+        assert_eq!(s.measured(Area::EyeBags), None);
+        assert_eq!(s.worst_first().len(), 9);
+        assert!(!s.worst_first().contains(&Area::EyeBags));
+
+        r.hd_eye_bags = crate::skinn::clinic::testutil::healthy().hd_eye_bags;
+        r.hd_eye_bags.as_mut().unwrap().ui_score = 20.0;
+        let s = AreaScores::from_report(&r, 90.0);
+        assert_eq!(s.top3()[0], Area::EyeBags);
     }
 
     #[test]

@@ -91,8 +91,8 @@ pub fn conditions(r: &Report, scores: &AreaScores) -> Vec<Condition> {
                     region: None,
                 })
             }
-            _ => {
-                let s = scores.get(area);
+            // An unmeasured area (eye bags without skin under the eyes) is no finding.
+            _ => scores.measured(area).and_then(|s| {
                 let lesions = (area == Area::Acne).then_some(r.hd_acne.raw_score.max(0.0).round());
                 Severity::from_score(s).map(|severity| Condition {
                     area,
@@ -101,7 +101,7 @@ pub fn conditions(r: &Report, scores: &AreaScores) -> Vec<Condition> {
                     lesions,
                     region: None,
                 })
-            }
+            }),
         };
         out.extend(c);
     }
@@ -163,6 +163,22 @@ mod tests {
         assert_eq!(c[0].region, Some(LineRegion::CrowFeet));
         assert!(c[0].text(Language::En).contains("crow"));
         assert!(c[1].text(Language::En).contains('7'));
+    }
+
+    #[test]
+    fn deep_lower_lid_grooves_are_listed_as_eye_bags_in_every_language() {
+        let c = conds(&report_with(|r| {
+            r.hd_eye_bags.as_mut().unwrap().ui_score = 40.0;
+        }));
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].area, c[0].severity),
+            (Area::EyeBags, Severity::Moderate)
+        );
+        assert_eq!(c[0].text(Language::En), "Moderate under-eye bags");
+        for lang in Language::ALL {
+            assert!(!c[0].text(lang).is_empty());
+        }
     }
 
     #[test]

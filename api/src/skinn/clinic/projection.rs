@@ -27,7 +27,8 @@ pub fn responsiveness(a: Area) -> f32 {
         Area::Redness => 0.25,
         Area::Pores => 0.15,
         Area::Wrinkles | Area::DarkCircles => 0.10,
-        Area::Firmness => 0.05,
+        // The lower lid's groove is anatomy (fat pad, ligament, bone); creams change it little.
+        Area::Firmness | Area::EyeBags => 0.05,
     }
 }
 

@@ -116,6 +116,19 @@ fn concern_row(a: Area) -> ConcernRow {
             ("ptype-eye-cream", "ingr-caffeine"),
             "nut-iron",
         ),
+        // The groove under the lower lid deepens as the lid skin thins and the fat pad above it
+        // bulges: retinol thickens thin skin (at the eye-area strength), caffeine depuffs for a
+        // few hours, and salt is the usual cause of morning puffiness on top of the structure.
+        EyeBags => (
+            "step-eye-caffeine",
+            "step-eye-retinol",
+            "step-eye-peptide",
+            "step-eye-caffeine",
+            ("ptype-eye-cream", "ingr-retinol-eye"),
+            ("ptype-eye-cream", "ingr-peptides"),
+            ("ptype-eye-cream", "ingr-caffeine"),
+            "nut-low-sodium",
+        ),
         Firmness => (
             "step-serum-vitc",
             "step-active-retinol",
@@ -365,6 +378,7 @@ fn reason_id(a: Area) -> &'static str {
         Area::DarkCircles => "reason-dark-circles",
         Area::Oiliness => "reason-oiliness",
         Area::Firmness => "reason-firmness",
+        Area::EyeBags => "reason-eye-bags",
         Area::Hydration => "reason-hydration",
     }
 }
@@ -433,6 +447,7 @@ mod tests {
                 "step-active-bha",
                 "step-active-aha",
                 "step-active-retinol",
+                "step-eye-retinol",
                 "step-serum-vitc",
                 "step-spf",
             ] {
@@ -454,5 +469,28 @@ mod tests {
         assert_eq!(r.products[1].ingredient, "ingr-salicylic");
         assert_eq!(r.nutrition[0], "nut-lycopene");
         assert!(matches!(&r.morning[3].args[0].1, Arg::Str(s) if s == "high"));
+    }
+
+    #[test]
+    fn eye_bags_first_get_a_retinol_eye_cream_and_less_salt_but_one_retinoid_an_evening() {
+        let r = regimen(
+            SkinType::Normal,
+            UvDamage::None,
+            [Area::EyeBags, Area::Wrinkles, Area::DarkCircles],
+            &scores(),
+        );
+        assert_eq!(r.evening[1].id, "step-eye-retinol");
+        assert_eq!(r.products[1].ingredient, "ingr-retinol-eye");
+        assert_eq!(r.nutrition[0], "nut-low-sodium");
+        // Concern 2 (wrinkles) adds its gentle support serum, not a second retinoid.
+        assert_eq!(r.evening[2].id, "step-serum-peptide");
+        let r = regimen(
+            SkinType::Normal,
+            UvDamage::None,
+            [Area::Wrinkles, Area::EyeBags, Area::DarkCircles],
+            &scores(),
+        );
+        assert_eq!(r.evening[1].id, "step-active-retinol");
+        assert_eq!(r.evening[2].id, "step-eye-caffeine");
     }
 }

@@ -132,5 +132,10 @@ pub fn variety() -> Vec<Report> {
             r.skin_tone.ita_angle = -45.0;
             r.image_quality.overexposed_pct = 8.0;
         }),
+        report_with(|r| {
+            r.hd_eye_bags.as_mut().unwrap().ui_score = 25.0;
+            r.hd_dark_circles.ui_score = 50.0;
+            r.hd_wrinkle.whole.ui_score = 55.0;
+        }),
     ]
 }
