@@ -89,6 +89,8 @@ pub fn report_with(f: impl FnOnce(&mut Report)) -> Report {
 }
 
 /// The committed sample report (combination skin, several findings) used by the example renderer.
+/// It predates `hd_pigmentation` and `hd_eye_bags`, so it also stands for the reports stored
+/// before them: every test that reads it checks that such a report still gives a whole analysis.
 pub fn sample() -> Report {
     serde_json::from_str(include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
