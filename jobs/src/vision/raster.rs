@@ -75,6 +75,22 @@ impl Mask {
         m
     }
 
+    /// The set pixels inside the rectangle `(x0, y0, x1, y1)` (exclusive ends, clamped to the
+    /// mask) as `(index, x, y)`, row by row: the order a pass over `data` meets them in, so a
+    /// sum over them adds in the same order. A metric reading a filtered window visits that
+    /// window only, not the whole 512² crop.
+    pub fn pixels_in(
+        &self,
+        (x0, y0, x1, y1): (usize, usize, usize, usize),
+    ) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        let (x1, y1) = (x1.min(self.width), y1.min(self.height));
+        (y0..y1).flat_map(move |y| {
+            (x0..x1)
+                .map(move |x| (y * self.width + x, x, y))
+                .filter(|&(i, _, _)| self.data[i])
+        })
+    }
+
     /// Bounding box `(x0, y0, x1, y1)` (exclusive ends) grown by `margin`, clamped to the
     /// mask; `None` if the mask is empty.
     pub fn bbox(&self, margin: usize) -> Option<(usize, usize, usize, usize)> {
@@ -250,6 +266,27 @@ pub fn components(m: &Mask) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pixels_in_a_rectangle_come_in_the_masks_own_order() {
+        let m = Mask::from_fn(7, 5, |x, y| ((x + y) as usize).is_multiple_of(3));
+        let all: Vec<_> = m
+            .data
+            .iter()
+            .enumerate()
+            .filter(|(_, &v)| v)
+            .map(|(i, _)| (i, i % 7, i / 7))
+            .collect();
+        assert_eq!(m.pixels_in((0, 0, 7, 5)).collect::<Vec<_>>(), all);
+        let inside: Vec<_> = all
+            .iter()
+            .copied()
+            .filter(|&(_, x, y)| (2..6).contains(&x) && (1..3).contains(&y))
+            .collect();
+        assert_eq!(m.pixels_in((2, 1, 6, 3)).collect::<Vec<_>>(), inside);
+        // Ends beyond the mask are clamped.
+        assert_eq!(m.pixels_in((0, 0, 99, 99)).count(), all.len());
+    }
 
     #[test]
     fn two_separate_blocks_are_two_components() {

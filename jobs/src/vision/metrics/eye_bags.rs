@@ -51,12 +51,11 @@ pub(super) fn eye_bags(fold: &Responses, regions: &Regions) -> EyeBags {
     // The floors of at least half a groove, on the sides that count, widened for the mask.
     let counted = [(bands[0], wr), (bands[1], wl)];
     let mut floors = Mask::empty(bands[0].width, bands[0].height);
-    for (i, v) in floors.data.iter_mut().enumerate() {
-        let (x, y) = (i % floors.width, i / floors.width);
+    for (band, _) in counted.iter().filter(|(_, w)| *w > 0.0) {
         // `groove` is 0 outside the filtered window.
-        *v = counted
-            .iter()
-            .any(|(band, w)| *w > 0.0 && band.get(x, y) && groove(x, y) >= 0.5);
+        for (i, x, y) in band.pixels_in(fold.window()) {
+            floors.data[i] |= groove(x, y) >= 0.5;
+        }
     }
     let grooves = floors.morph(1);
     EyeBags {

@@ -77,9 +77,9 @@ pub(super) struct Responses<'a> {
 }
 
 impl Responses<'_> {
-    /// Whether crop pixel (`x`, `y`) lies in the filtered window.
-    fn holds(&self, x: usize, y: usize) -> bool {
-        x >= self.x0 && y >= self.y0 && x < self.x0 + self.w && y < self.y0 + self.h
+    /// The filtered window `(x0, y0, x1, y1)` in crop pixels (exclusive ends).
+    pub(super) fn window(&self) -> (usize, usize, usize, usize) {
+        (self.x0, self.y0, self.x0 + self.w, self.y0 + self.h)
     }
 
     /// Line coverage (0–1) of crop pixel (`x`, `y`), which the window must hold: the strongest
@@ -134,14 +134,11 @@ impl Responses<'_> {
 fn region_lines(r: &Responses, region: &Mask, o: Orientation) -> (f32, usize, Mask) {
     let mut m = Mask::empty(region.width, region.height);
     let (mut sum, mut n) = (0.0, 0);
-    for (i, inside) in region.data.iter().enumerate() {
-        let (x, y) = (i % region.width, i / region.width);
-        if *inside && r.holds(x, y) {
-            let c = r.coverage(x, y, o);
-            sum += c;
-            n += 1;
-            m.data[i] = c >= 0.5;
-        }
+    for (i, x, y) in region.pixels_in(r.window()) {
+        let c = r.coverage(x, y, o);
+        sum += c;
+        n += 1;
+        m.data[i] = c >= 0.5;
     }
     (sum, n, m)
 }
@@ -192,11 +189,7 @@ pub(super) fn length_on_line(
     let len2 = (dx * dx + dy * dy).max(1.0);
     let slices = (len2.sqrt() / 2.0).ceil().max(1.0) as usize;
     let mut best = vec![None::<f32>; slices];
-    for (i, inside) in band.data.iter().enumerate() {
-        let (x, y) = (i % band.width, i / band.width);
-        if !*inside || !r.holds(x, y) {
-            continue;
-        }
+    for (_, x, y) in band.pixels_in(r.window()) {
         let t = ((x as f32 - a[0]) * dx + (y as f32 - a[1]) * dy) / len2;
         let k = ((t * slices as f32) as isize).clamp(0, slices as isize - 1) as usize;
         let c = coverage(x, y);
@@ -255,13 +248,24 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
     let margin = (3.0 * widest).ceil() as usize + 2;
     let (x0, y0, x1, y1) = all.bbox(margin).unwrap_or((0, 0, n, n));
     let window = l.crop(x0, y0, x1 - x0, y1 - y0);
-    let ridges: Vec<(f32, Ridges)> = nominals
-        .iter()
-        .map(|&s| {
-            let r = dark_ridges(&window, face.common_sigma(s), face.scene_sigma(s));
-            (s, r)
-        })
-        .collect();
+    let ridge = |s: f32| {
+        (
+            s,
+            dark_ridges(&window, face.common_sigma(s), face.scene_sigma(s)),
+        )
+    };
+    // The scales are independent, and this metric is the longest of the metric pass (it runs
+    // on the second core while the others share the first): the middle scale, the dearest of
+    // the three (the widest is a box filter), runs on a thread of its own.
+    let ridges: Vec<(f32, Ridges)> = std::thread::scope(|t| {
+        let middle = nominals.len() / 2;
+        let sigma = nominals[middle];
+        let other = t.spawn(move || ridge(sigma));
+        let mut out: Vec<(f32, Ridges)> = nominals[..middle].iter().map(|&s| ridge(s)).collect();
+        out.push(other.join().expect("ridge thread"));
+        out.extend(nominals[middle + 1..].iter().map(|&s| ridge(s)));
+        out
+    });
     let at_scales = |wanted: &[f32]| Responses {
         x0,
         y0,
