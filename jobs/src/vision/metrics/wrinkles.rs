@@ -248,24 +248,13 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
     let margin = (3.0 * widest).ceil() as usize + 2;
     let (x0, y0, x1, y1) = all.bbox(margin).unwrap_or((0, 0, n, n));
     let window = l.crop(x0, y0, x1 - x0, y1 - y0);
-    let ridge = |s: f32| {
-        (
-            s,
-            dark_ridges(&window, face.common_sigma(s), face.scene_sigma(s)),
-        )
-    };
-    // The scales are independent, and this metric is the longest of the metric pass (it runs
-    // on the second core while the others share the first): the middle scale, the dearest of
-    // the three (the widest is a box filter), runs on a thread of its own.
-    let ridges: Vec<(f32, Ridges)> = std::thread::scope(|t| {
-        let middle = nominals.len() / 2;
-        let sigma = nominals[middle];
-        let other = t.spawn(move || ridge(sigma));
-        let mut out: Vec<(f32, Ridges)> = nominals[..middle].iter().map(|&s| ridge(s)).collect();
-        out.push(other.join().expect("ridge thread"));
-        out.extend(nominals[middle + 1..].iter().map(|&s| ridge(s)));
-        out
-    });
+    let ridges: Vec<(f32, Ridges)> = nominals
+        .iter()
+        .map(|&s| {
+            let r = dark_ridges(&window, face.common_sigma(s), face.scene_sigma(s));
+            (s, r)
+        })
+        .collect();
     let at_scales = |wanted: &[f32]| Responses {
         x0,
         y0,
