@@ -45,6 +45,23 @@ impl Mask {
         }
     }
 
+    /// [`Mask::within`] for a `pred` that can only hold on rows `y_lo ..= y_hi` (pixel centres):
+    /// the rows outside are not visited. `pred` still decides every visited pixel, so bounds
+    /// wider than `pred`'s own give the same mask; they only must not be narrower.
+    pub fn within_rows(&self, y_lo: f32, y_hi: f32, pred: impl Fn(f32, f32) -> bool) -> Mask {
+        let w = self.width;
+        let mut out = Mask::empty(w, self.height);
+        let first = y_lo.floor().max(0.0) as usize;
+        let last = (y_hi.ceil().max(-1.0) + 1.0) as usize;
+        for y in first..last.min(self.height) {
+            let row = y * w;
+            for x in 0..w {
+                out.data[row + x] = self.data[row + x] && pred(x as f32, y as f32);
+            }
+        }
+        out
+    }
+
     /// Fills a closed polygon (even-odd rule, pixel centres).
     pub fn polygon(width: usize, height: usize, pts: &[[f32; 2]]) -> Mask {
         let mut m = Mask::empty(width, height);
@@ -266,6 +283,20 @@ pub fn components(m: &Mask) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn within_rows_is_within_when_its_rows_hold_the_predicate() {
+        let m = Mask::from_fn(9, 8, |x, y| !((x + 2.0 * y) as usize).is_multiple_of(3));
+        let pred = |x: f32, y: f32| y > 2.0 && y < 5.5 && x > 1.0;
+        assert_eq!(m.within_rows(2.0, 5.5, pred), m.within(pred));
+        // Rows beyond the mask are clamped.
+        assert_eq!(m.within_rows(-4.0, 40.0, pred), m.within(pred));
+        // A predicate true everywhere is cut to the rows asked for.
+        assert_eq!(
+            m.within_rows(3.0, 3.0, |_, _| true).count(),
+            m.within(|_, y| y == 3.0).count()
+        );
+    }
 
     #[test]
     fn pixels_in_a_rectangle_come_in_the_masks_own_order() {

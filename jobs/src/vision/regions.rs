@@ -146,10 +146,11 @@ impl Regions {
         let brow_line = brow_top(&RIGHT_BROW).min(brow_top(&LEFT_BROW)) - 0.06 * iod;
         let bridge = face.pt(NOSE_BRIDGE);
         let mid_x = (face.pt(RIGHT_EYE_INNER)[0] + face.pt(LEFT_EYE_INNER)[0]) / 2.0;
-        let glabella =
-            core.within(|x, y| (x - mid_x).abs() < 0.2 * iod && y >= brow_line && y < bridge[1]);
+        let glabella = core.within_rows(brow_line, bridge[1], |x, y| {
+            (x - mid_x).abs() < 0.2 * iod && y >= brow_line && y < bridge[1]
+        });
         let top = face.pt(FOREHEAD_TOP)[1] + 0.05 * iod;
-        let forehead = core.within(|_, y| y < brow_line && y > top);
+        let forehead = core.within_rows(top, brow_line, |_, y| y < brow_line && y > top);
 
         // The lower lid shifted down by `from`–`to` IOD, skin only.
         let below_lid = |lid: &[usize], from: f32, to: f32| {
@@ -171,7 +172,8 @@ impl Regions {
         // Crow's feet: lateral to the outer canthus, 0.15–0.5 IOD outward (the canthus itself is a
         // strong dark corner that would read as a line).
         let crow = |corner: [f32; 2], outward: f32| {
-            core.within(|x, y| {
+            let (y0, y1) = (corner[1] - 0.2 * iod, corner[1] + 0.25 * iod);
+            core.within_rows(y0, y1, |x, y| {
                 let d = (x - corner[0]) * outward;
                 d > 0.15 * iod
                     && d < 0.5 * iod
@@ -208,7 +210,7 @@ impl Regions {
         let cheek =
             |lid: usize, corner: [f32; 2], ala: [f32; 2], outward: f32, [a, b]: [[f32; 2]; 2]| {
                 let y0 = face.pt(lid)[1] + 0.38 * iod;
-                core.within(|x, y| {
+                core.within_rows(y0, corner[1] + 0.15 * iod, |x, y| {
                     y > y0
                         && y < corner[1] + 0.15 * iod
                         && (x - ala[0]) * outward > 0.05 * iod
@@ -241,9 +243,8 @@ impl Regions {
 
         let (lip_bottom, chin_pt) = (face.pt(LOWER_LIP_BOTTOM), face.pt(CHIN));
         let (mr, ml) = (face.pt(MOUTH_RIGHT)[0], face.pt(MOUTH_LEFT)[0]);
-        let chin = core.within(|x, y| {
-            y > lip_bottom[1] + 0.06 * iod && y < chin_pt[1] - 0.04 * iod && x > mr && x < ml
-        });
+        let (y0, y1) = (lip_bottom[1] + 0.06 * iod, chin_pt[1] - 0.04 * iod);
+        let chin = core.within_rows(y0, y1, |x, y| y > y0 && y < y1 && x > mr && x < ml);
 
         // Hair: 0.1–0.5 IOD above the top of the silhouette, as wide as the forehead.
         let (tl, tr) = (face.pt(RIGHT_TEMPLE), face.pt(LEFT_TEMPLE));
