@@ -175,10 +175,7 @@ impl Regions {
             let (y0, y1) = (corner[1] - 0.2 * iod, corner[1] + 0.25 * iod);
             core.within_rows(y0, y1, |x, y| {
                 let d = (x - corner[0]) * outward;
-                d > 0.15 * iod
-                    && d < 0.5 * iod
-                    && y > corner[1] - 0.2 * iod
-                    && y < corner[1] + 0.25 * iod
+                d > 0.15 * iod && d < 0.5 * iod && y > y0 && y < y1
             })
         };
         let crow_feet_right = crow(face.pt(RIGHT_EYE_OUTER), -1.0);
@@ -209,10 +206,10 @@ impl Regions {
         // them), lateral to the nose wing and clear of the whole fold, its ends included.
         let cheek =
             |lid: usize, corner: [f32; 2], ala: [f32; 2], outward: f32, [a, b]: [[f32; 2]; 2]| {
-                let y0 = face.pt(lid)[1] + 0.38 * iod;
-                core.within_rows(y0, corner[1] + 0.15 * iod, |x, y| {
+                let (y0, y1) = (face.pt(lid)[1] + 0.38 * iod, corner[1] + 0.15 * iod);
+                core.within_rows(y0, y1, |x, y| {
                     y > y0
-                        && y < corner[1] + 0.15 * iod
+                        && y < y1
                         && (x - ala[0]) * outward > 0.05 * iod
                         && seg_dist([x, y], a, b) >= 0.08 * iod
                 })
