@@ -31,18 +31,7 @@ impl Mask {
     /// The pixels of `self` whose centre also satisfies `pred(x, y)` (one pass, and `pred` runs
     /// only inside `self`).
     pub fn within(&self, pred: impl Fn(f32, f32) -> bool) -> Mask {
-        let w = self.width;
-        let data = self
-            .data
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| v && pred((i % w) as f32, (i / w) as f32))
-            .collect();
-        Mask {
-            width: w,
-            height: self.height,
-            data,
-        }
+        self.within_rows(0.0, self.height as f32, pred)
     }
 
     /// [`Mask::within`] for a `pred` that can only hold on rows `y_lo ..= y_hi` (pixel centres):
@@ -288,6 +277,9 @@ mod tests {
     fn within_rows_is_within_when_its_rows_hold_the_predicate() {
         let m = Mask::from_fn(9, 8, |x, y| !((x + 2.0 * y) as usize).is_multiple_of(3));
         let pred = |x: f32, y: f32| y > 2.0 && y < 5.5 && x > 1.0;
+        // `within` is `within_rows` over every row; both against the rule applied pixel by pixel.
+        let by_hand = Mask::from_fn(9, 8, |x, y| m.get(x as usize, y as usize) && pred(x, y));
+        assert_eq!(m.within(pred), by_hand);
         assert_eq!(m.within_rows(2.0, 5.5, pred), m.within(pred));
         // Rows beyond the mask are clamped.
         assert_eq!(m.within_rows(-4.0, 40.0, pred), m.within(pred));
