@@ -288,6 +288,32 @@ async fn uploads_over_10_mb_get_413_whether_declared_or_streamed() {
 }
 
 #[tokio::test]
+async fn photos_over_fifty_megapixels_get_413_from_their_header_and_cost_nothing() {
+    let app = TestApp::spawn(Options {
+        workers: Some(0),
+        ..Options::default()
+    })
+    .await;
+    let (account, key) = app.account_with_key(Plan::Free).await;
+    let huge = huge_png();
+    assert!(
+        huge.len() < 1024 * 1024,
+        "a small file: {} bytes",
+        huge.len()
+    );
+    for path in ["/v1/analyze", "/v1/analyze/quick"] {
+        let resp = app.analyze(&key, path, huge.clone(), "huge.png").await;
+        let body = error_of(resp, 413).await;
+        assert_eq!(body["error"], "image_too_large", "{body}");
+        assert!(
+            body["message"].as_str().unwrap().contains("9000×6000"),
+            "{body}"
+        );
+    }
+    assert_eq!(app.balance(account).await, 10);
+}
+
+#[tokio::test]
 async fn over_the_rate_limit_gets_429_with_retry_after_and_headers() {
     let app = TestApp::spawn(Options {
         workers: Some(0),

@@ -120,6 +120,7 @@ async fn bad_requests_get_skin_shade_errors() {
             "not a png",
         ),
         (Some(("blank.png", blank_png())), "face"),
+        (Some(("huge.png", huge_png())), "50 megapixels"),
     ];
     for (file, hint) in cases {
         let (status, body) = shade(&app, Some(&key), file).await;

@@ -259,6 +259,7 @@ async fn errors_come_in_skinn_shapes_and_charge_nothing() {
             "e-mail",
         ),
         (json!({"image_base64": b64(&huge)}), "8MB"),
+        (json!({"image_base64": b64(&huge_png())}), "50 megapixels"),
     ] {
         let (status, resp, _) = post(&app, &key, body.clone()).await;
         assert_eq!(status, 400, "{body:.80}: {resp}");

@@ -126,6 +126,15 @@ pub fn blank_png() -> Vec<u8> {
     out.into_inner()
 }
 
+/// A real PNG of 9000 × 6000 pixels of one colour: 54 megapixels, over the engine's 50, in a
+/// file of a few hundred KB that would decode to 162 MB.
+pub fn huge_png() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(9000, 6000, image::Rgb([180, 140, 120]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
 /// A PNG whose header is valid but whose pixel data is garbage.
 pub fn corrupt_png() -> Vec<u8> {
     let mut bytes = blank_png();

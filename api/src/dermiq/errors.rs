@@ -86,6 +86,11 @@ impl DermiqError {
             ),
         ))
     }
+    /// A photo with more pixels than the engine decodes: too large, like a file over the
+    /// byte limit (413), with the engine's own code and message.
+    pub fn too_many_pixels(e: jobs::vision::VisionError) -> Self {
+        DermiqError::TooLarge(ErrorBody::json(e.code(), e.to_string()))
+    }
     pub fn unsupported(message: impl Into<String>) -> Self {
         DermiqError::Unsupported(ErrorBody::json("unsupported_media_type", message))
     }

@@ -216,12 +216,14 @@ async fn accept(
             ))
         }
     };
-    if dimensions(&bytes).is_none() {
+    let Some((width, height)) = dimensions(&bytes) else {
         return Err(DermiqError::bad_request(
             "invalid_image",
             "the image header cannot be read; the file may be truncated or corrupt",
         ));
-    }
+    };
+    // Refused here, uncharged, rather than failing in the worker: the header says it all.
+    jobs::vision::decode::check_pixels(width, height).map_err(DermiqError::too_many_pixels)?;
     let request = Request {
         account_id: auth.account_id,
         key_id: Some(auth.key_id),

@@ -4,13 +4,42 @@
 //! and masks line up with what a person sees. The working size is capped (longest side
 //! [`MAX_SIDE`]) because skin measurements are computed relative to the face size and larger
 //! inputs only cost time.
+//!
+//! Pixels are bounded too ([`MAX_PIXELS`]), from the header, before any pixel is decoded: a
+//! file's size says little about its decoded size (a 2 MB JPEG of a plain 12 000 × 12 000
+//! picture decodes to 432 MB, and took a worker to 1 GB before this bound).
 
-use image::{imageops, DynamicImage, RgbImage};
+use image::{imageops, DynamicImage, ImageReader, Limits, RgbImage};
 
 use super::error::VisionError;
 
 /// Longest side of the working image, in pixels.
 pub const MAX_SIDE: u32 = 1024;
+
+/// Most pixels a photo may have: a 48-megapixel phone photo (8064 × 6048) passes, and at
+/// 3 bytes a pixel its decoded image (≈ 150 MB) keeps a worker within its 300 MB budget.
+pub const MAX_PIXELS: u64 = 50_000_000;
+
+/// What the decoders may allocate for one image: 4 bytes per pixel of [`MAX_PIXELS`] (RGBA
+/// at 8 bits). A photo within the pixel bound at 16 bits per channel exceeds it and is
+/// refused as too large rather than decoded into twice the memory.
+const DECODE_BUDGET: u64 = 4 * MAX_PIXELS;
+
+/// Refuses a photo of more than [`MAX_PIXELS`], by its header's dimensions.
+pub fn check_pixels(width: u32, height: u32) -> Result<(), VisionError> {
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(too_large(width, height));
+    }
+    Ok(())
+}
+
+fn too_large(width: u32, height: u32) -> VisionError {
+    VisionError::ImageTooLarge {
+        width,
+        height,
+        max_megapixels: (MAX_PIXELS / 1_000_000) as u32,
+    }
+}
 
 /// EXIF Orientation (1–8) of a JPEG/PNG/WebP, if present.
 fn exif_orientation(bytes: &[u8]) -> Option<u32> {
@@ -67,8 +96,8 @@ pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
     if super::heic::is_heif(bytes) {
         return Ok(bound_size(super::heic::decode_heif(bytes)?, MAX_SIDE));
     }
-    let format =
-        image::guess_format(bytes).map_err(|e| VisionError::UndecodableImage(e.to_string()))?;
+    let undecodable = |e: image::ImageError| VisionError::UndecodableImage(e.to_string());
+    let format = image::guess_format(bytes).map_err(undecodable)?;
     if !matches!(
         format,
         image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP
@@ -77,10 +106,26 @@ pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
             "{format:?} is not supported"
         )));
     }
-    let img = image::load_from_memory_with_format(bytes, format)
-        .map_err(|e| VisionError::UndecodableImage(e.to_string()))?;
-    let img = apply_orientation(img, exif_orientation(bytes).unwrap_or(1));
-    Ok(bound_size(img.to_rgb8(), MAX_SIDE))
+    let reader = || ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let (width, height) = reader().into_dimensions().map_err(undecodable)?;
+    check_pixels(width, height)?;
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(DECODE_BUDGET);
+    let mut decoder = reader();
+    decoder.limits(limits);
+    let img = decoder.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => too_large(width, height),
+        e => undecodable(e),
+    })?;
+    // Reduced first, then turned upright: the turn copies the image, and a reduced one is
+    // small. (An orientation only permutes pixels, so both orders give the same image up to
+    // the resampling's rounding.)
+    let img = bound_size(img.into_rgb8(), MAX_SIDE);
+    let img = apply_orientation(
+        DynamicImage::ImageRgb8(img),
+        exif_orientation(bytes).unwrap_or(1),
+    );
+    Ok(img.into_rgb8())
 }
 
 #[cfg(test)]
@@ -129,6 +174,50 @@ mod tests {
             bound_size(RgbImage::new(300, 200), MAX_SIDE).dimensions(),
             (300, 200)
         );
+    }
+
+    #[test]
+    fn photos_of_more_than_fifty_megapixels_are_refused_before_decoding() {
+        // 9000 × 6000 = 54 MP of one colour: a 1 MB PNG that would decode to 162 MB.
+        let big = RgbImage::from_pixel(9000, 6000, image::Rgb([180, 140, 120]));
+        let mut png = Vec::new();
+        big.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        drop(big);
+        let err = decode(&png).unwrap_err();
+        assert_eq!(err.code(), "image_too_large");
+        assert!(err.to_string().contains("9000×6000"), "{err}");
+        assert!(
+            check_pixels(8064, 6048).is_ok(),
+            "a 48 MP phone photo passes"
+        );
+    }
+
+    #[test]
+    fn a_sixteen_bit_photo_beyond_the_decode_budget_is_too_large_not_undecodable() {
+        // 7000 × 4000 (28 MP) RGBA at 16 bits is 224 MB decoded, over the 200 MB budget.
+        let big = image::ImageBuffer::<image::Rgba<u16>, _>::from_pixel(
+            7000,
+            4000,
+            image::Rgba([40000, 30000, 20000, 65535]),
+        );
+        let mut png = Vec::new();
+        big.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        drop(big);
+        assert_eq!(decode(&png).unwrap_err().code(), "image_too_large");
+    }
+
+    #[test]
+    fn exif_orientation_is_applied_to_a_reduced_photo() {
+        // 2048 × 1024, left half red: with Orientation 6 (turn clockwise) it comes out
+        // 512 × 1024 with the red half on top.
+        let img = RgbImage::from_fn(2048, 1024, |x, _| {
+            image::Rgb(if x < 1024 { [255, 0, 0] } else { [0, 0, 255] })
+        });
+        let out = decode(&jpeg_with_orientation(&img, 6)).unwrap();
+        assert_eq!(out.dimensions(), (512, 1024));
+        assert!(out.get_pixel(256, 100)[0] > 200 && out.get_pixel(256, 900)[2] > 200);
     }
 
     #[test]

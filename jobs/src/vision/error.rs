@@ -6,6 +6,14 @@ pub enum VisionError {
     /// The bytes are not a JPEG, PNG or WebP image we can decode.
     #[error("the image could not be decoded ({0}); send a JPEG, PNG or WebP photo")]
     UndecodableImage(String),
+    /// The photo has more pixels than a worker decodes ([`super::decode::MAX_PIXELS`]), or
+    /// needs more memory to decode than its pixels at 8 bits would.
+    #[error("the image is {width}×{height} pixels; photos of up to {max_megapixels} megapixels at 8 bits per channel are analysed — send a smaller photo")]
+    ImageTooLarge {
+        width: u32,
+        height: u32,
+        max_megapixels: u32,
+    },
     /// The detector found no face above its confidence threshold.
     #[error("no face was found; send a front-facing photo with the whole face visible")]
     NoFaceDetected,
@@ -33,6 +41,7 @@ impl VisionError {
     pub fn code(&self) -> &'static str {
         match self {
             VisionError::UndecodableImage(_) => "undecodable_image",
+            VisionError::ImageTooLarge { .. } => "image_too_large",
             VisionError::NoFaceDetected => "no_face_detected",
             VisionError::FaceTooSmall { .. } | VisionError::EyesTooClose { .. } => "face_too_small",
             VisionError::TooDark { .. } => "image_too_dark",

@@ -28,6 +28,7 @@ pub fn decode_heif(bytes: &[u8]) -> Result<RgbImage, VisionError> {
     let lib = LibHeif::new();
     let ctx = HeifContext::read_from_bytes(bytes).map_err(undecodable)?;
     let handle = ctx.primary_image_handle().map_err(undecodable)?;
+    super::decode::check_pixels(handle.width(), handle.height())?;
     let image = lib
         .decode(&handle, ColorSpace::Rgb(RgbChroma::Rgb), None)
         .map_err(undecodable)?;
