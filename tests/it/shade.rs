@@ -121,6 +121,7 @@ async fn bad_requests_get_skin_shade_errors() {
         ),
         (Some(("blank.png", blank_png())), "face"),
         (Some(("huge.png", huge_png())), "50 megapixels"),
+        (Some(("grey.jpg", grey_face_jpeg())), "no colour"),
     ];
     for (file, hint) in cases {
         let (status, body) = shade(&app, Some(&key), file).await;

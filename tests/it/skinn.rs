@@ -269,10 +269,12 @@ async fn errors_come_in_skinn_shapes_and_charge_nothing() {
             "{hint}: {resp}"
         );
     }
-    // A photo without a face: a clear 400, and the credit comes back.
-    let (status, resp, _) = post(&app, &key, json!({"image_base64": b64(&blank_png())})).await;
-    assert_eq!(status, 400, "{resp}");
-    assert!(resp["message"].as_str().unwrap().contains("face"), "{resp}");
+    // A photo without a face, or without colour: a clear 400, and the credit comes back.
+    for (photo, hint) in [(blank_png(), "face"), (grey_face_jpeg(), "no colour")] {
+        let (status, resp, _) = post(&app, &key, json!({"image_base64": b64(&photo)})).await;
+        assert_eq!(status, 400, "{resp}");
+        assert!(resp["message"].as_str().unwrap().contains(hint), "{resp}");
+    }
     // GET without image_url names the query parameter.
     let resp = app.get(&key, "/api/v1/analyze").await;
     assert_eq!(resp.status(), 400);

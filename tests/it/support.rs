@@ -118,6 +118,16 @@ pub fn face_jpeg() -> Vec<u8> {
     out.into_inner()
 }
 
+/// The face photo in black and white (an 8-bit greyscale JPEG).
+pub fn grey_face_jpeg() -> Vec<u8> {
+    let img = image::load_from_memory(&fixture("astronaut.png"))
+        .unwrap()
+        .to_luma8();
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
+}
+
 /// A plain grey PNG: decodable, but no face in it.
 pub fn blank_png() -> Vec<u8> {
     let img = image::RgbImage::from_pixel(256, 256, image::Rgb([128, 128, 128]));

@@ -35,7 +35,7 @@ pub enum DermiqError {
     /// Analysis (or mask) not found.
     #[oai(status = 404)]
     NotFound(Json<ErrorBody>),
-    /// Image too large (max 10 MB).
+    /// Image too large: over 10 MB (`file_too_large`), or over 50 megapixels (`image_too_large`).
     #[oai(status = 413)]
     TooLarge(Json<ErrorBody>),
     /// The file is not a JPEG or PNG image.

@@ -415,7 +415,7 @@ mod tests {
     }
 
     #[test]
-    fn dark_and_blurred_photos_are_rejected_with_their_codes() {
+    fn dark_grey_and_blurred_photos_are_rejected_with_their_codes() {
         let img = astronaut();
         let dark = RgbImage::from_fn(512, 512, |x, y| {
             image::Rgb(img.get_pixel(x, y).0.map(|c| c / 6))
@@ -423,6 +423,15 @@ mod tests {
         match engine().analyze_image(&dark, &Options::default()) {
             Err(e) => assert_eq!(e.code(), "image_too_dark", "{e}"),
             Ok(_) => panic!("a very dark photo was analysed"),
+        }
+        // Black and white: every pixel its own luma.
+        let grey = RgbImage::from_fn(512, 512, |x, y| {
+            let [r, g, b] = img.get_pixel(x, y).0.map(f32::from);
+            image::Rgb([(0.299 * r + 0.587 * g + 0.114 * b).round() as u8; 3])
+        });
+        match engine().analyze_image(&grey, &Options::default()) {
+            Err(e) => assert_eq!(e.code(), "image_not_in_colour", "{e}"),
+            Ok(_) => panic!("a black-and-white photo was analysed"),
         }
         let blurred = image::imageops::blur(&img, 3.0);
         match engine().analyze_image(&blurred, &Options::default()) {

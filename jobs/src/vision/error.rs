@@ -28,6 +28,10 @@ pub enum VisionError {
     /// The face region is too dark (mean CIELAB L* below the limit).
     #[error("the face is too dark (mean L* {mean_l:.1}, need at least {min_l:.1}); take the photo in better light")]
     TooDark { mean_l: f32, min_l: f32 },
+    /// The photo has no colour (black and white, a monochrome filter, an infrared camera):
+    /// the skin's mean chroma is below the limit.
+    #[error("the photo has no colour (skin chroma {chroma:.1}, need at least {min_chroma:.1}); skin tone, redness and spots are read from colour — send a colour photo without a black-and-white filter")]
+    NoColour { chroma: f32, min_chroma: f32 },
     /// The face region is too blurred (variance of the Laplacian below the limit).
     #[error("the photo is too blurred (sharpness {sharpness:.1}, need at least {min_sharpness:.1}); hold the camera still and focus on the face")]
     TooBlurry { sharpness: f32, min_sharpness: f32 },
@@ -45,6 +49,7 @@ impl VisionError {
             VisionError::NoFaceDetected => "no_face_detected",
             VisionError::FaceTooSmall { .. } | VisionError::EyesTooClose { .. } => "face_too_small",
             VisionError::TooDark { .. } => "image_too_dark",
+            VisionError::NoColour { .. } => "image_not_in_colour",
             VisionError::TooBlurry { .. } => "image_too_blurry",
             VisionError::Model(_) => "model_error",
         }

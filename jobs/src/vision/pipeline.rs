@@ -77,7 +77,7 @@ pub fn check_detail_resolution(face: &CanonicalFace) -> Result<(), VisionError> 
     Ok(())
 }
 
-/// The canonical crop and regions, after the darkness and blur gate.
+/// The canonical crop and regions, after the darkness, colour and blur gate.
 pub fn prepare(
     img: &RgbImage,
     lm: &Landmarks,
@@ -89,6 +89,12 @@ pub fn prepare(
         return Err(VisionError::TooDark {
             mean_l: q.mean_l,
             min_l: MIN_MEAN_L,
+        });
+    }
+    if q.chroma < quality::MIN_CHROMA {
+        return Err(VisionError::NoColour {
+            chroma: q.chroma,
+            min_chroma: quality::MIN_CHROMA,
         });
     }
     if q.sharpness < MIN_SHARPNESS {

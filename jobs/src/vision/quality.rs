@@ -7,12 +7,20 @@ use super::regions::Regions;
 pub const MIN_SHARPNESS: f32 = 2.0;
 /// Mean skin L* below this is too dark to measure colour or detail.
 pub const MIN_MEAN_L: f32 = 18.0;
+/// Mean skin chroma (C*ab = √(a*² + b*²)) below this is a photo without colour: black and
+/// white, a monochrome filter, an infrared camera. Skin of every tone has colour — the Monk
+/// scale's palest swatch (#f6ede4) has C* ≈ 5.6, its darkest (#292420) ≈ 3.8, and the fixture
+/// photos 21–42 — while a grey photo's decode leaves C* < 1 (rounding only). Without colour,
+/// tone, redness, acne, spots and dark circles would read "perfect" (ITA 90°: Fitzpatrick I).
+pub const MIN_CHROMA: f32 = 2.0;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Quality {
     pub sharpness: f32,
     pub mean_l: f32,
     pub overexposed_pct: f32,
+    /// Mean C*ab of the skin.
+    pub chroma: f32,
 }
 
 /// Measures the face's photo quality.
@@ -56,10 +64,12 @@ pub fn measure(face: &CanonicalFace, regions: &Regions) -> Quality {
     }
     let mean = laps.iter().sum::<f32>() / laps.len().max(1) as f32;
     let sharpness = laps.iter().map(|v| (v - mean).powi(2)).sum::<f32>() / laps.len().max(1) as f32;
-    let (mut sum_l, mut cnt, mut clipped) = (0.0f32, 0usize, 0usize);
+    let (mut sum_l, mut sum_c, mut cnt, mut clipped) = (0.0f32, 0.0f32, 0usize, 0usize);
+    let (a, b) = (&face.lab.a, &face.lab.b);
     for (i, &m) in regions.skin.data.iter().enumerate() {
         if m {
             sum_l += l[i];
+            sum_c += a[i].hypot(b[i]);
             cnt += 1;
             let p = face.rgb.as_raw();
             if p[3 * i] >= 250 || p[3 * i + 1] >= 250 || p[3 * i + 2] >= 250 {
@@ -71,6 +81,7 @@ pub fn measure(face: &CanonicalFace, regions: &Regions) -> Quality {
         sharpness,
         mean_l: sum_l / cnt.max(1) as f32,
         overexposed_pct: 100.0 * clipped as f32 / cnt.max(1) as f32,
+        chroma: sum_c / cnt.max(1) as f32,
     }
 }
 
