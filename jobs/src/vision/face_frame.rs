@@ -13,6 +13,7 @@ use super::facemesh::Landmarks;
 use super::filters::Plane;
 use super::lab::{srgb_to_lab, LabImage};
 use super::landmarks_idx::{LEFT_EYE, RIGHT_EYE};
+use super::raster::Mask;
 use super::warp::{floor, Roi};
 
 /// Side of the canonical crop, pixels.
@@ -43,6 +44,8 @@ pub struct CanonicalFace {
     pub iod: f32,
     /// IOD in the analysed image, pixels (resolution actually available).
     pub iod_image_px: f32,
+    /// Width and height of the analysed image.
+    pub photo: (u32, u32),
     /// Blur (σ, crop px) the crop already has, measured on its facial edges ([`own_blur`]).
     pub blur: f32,
 }
@@ -213,8 +216,22 @@ impl CanonicalFace {
             lm: lm_crop,
             iod: n / SPAN_IOD,
             iod_image_px,
+            photo: img.dimensions(),
             blur,
         }
+    }
+
+    /// The crop pixels whose centre lies inside the photo. Beyond its edge the crop repeats
+    /// the photo's edge pixels (the sampler clamps), streaks that are not skin: a face cut off
+    /// by the frame is measured on the part the photo shows.
+    pub fn in_photo(&self) -> Mask {
+        let m = self.roi.affine_to_image(CROP as f32);
+        let (w, h) = (self.photo.0 as f32 - 1.0, self.photo.1 as f32 - 1.0);
+        Mask::from_fn(CROP, CROP, |u, v| {
+            let (u, v) = (u + 0.5, v + 0.5);
+            let (x, y) = (m[0] * u + m[1] * v + m[2], m[3] * u + m[4] * v + m[5]);
+            (0.0..=w).contains(&x) && (0.0..=h).contains(&y)
+        })
     }
 
     /// The crop pixels (row-major indices) whose taps read a pixel of the `width`×`height`
@@ -267,6 +284,7 @@ impl CanonicalFace {
             lm: self.lm.clone(),
             iod: self.iod,
             iod_image_px: self.iod_image_px,
+            photo: self.photo,
             blur,
         }
     }

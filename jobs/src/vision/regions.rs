@@ -100,7 +100,10 @@ impl Regions {
         let iod = face.iod;
         let r = |k: f32| (k * iod).round() as i32;
         let poly = |idx: &[usize]| Mask::polygon(n, n, &pts(face, idx));
-        let face_m = poly(&FACE_OVAL);
+        // Only the part of the face inside the photo: a face cut off by the frame is measured
+        // on what the photo shows, not on the edge pixels the crop repeats beyond it.
+        let in_photo = face.in_photo();
+        let face_m = poly(&FACE_OVAL).and(&in_photo);
         // Keep filters (support up to ~0.07 IOD) off the silhouette edge and the background beyond.
         let inner = face_m.morph(-r(0.06));
 
@@ -249,7 +252,8 @@ impl Regions {
         let hair = Mask::from_fn(n, n, |x, y| {
             x > tl[0] && x < tr[0] && y < ftop - 0.1 * iod && y > ftop - 0.5 * iod
         })
-        .and_not(&face_m.morph(r(0.05)));
+        .and_not(&face_m.morph(r(0.05)))
+        .and(&in_photo);
 
         Regions {
             face: face_m,
@@ -328,6 +332,44 @@ mod tests {
     fn median_of_odd_and_empty_samples() {
         assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(vec![]), None);
+    }
+
+    #[test]
+    fn a_face_cut_off_by_the_frame_is_measured_only_inside_the_photo() {
+        use crate::vision::testutil::landmarks_of;
+        use crate::vision::{decode::decode, face_frame::CROP};
+        // obama.jpg (decoded 820 × 1024) without its top 165 rows: the photo now ends across
+        // his forehead, just above the brows.
+        let path = format!("{}/fixtures/obama.jpg", env!("CARGO_MANIFEST_DIR"));
+        let img = decode(&std::fs::read(path).unwrap()).unwrap();
+        let cut = image::imageops::crop_imm(&img, 0, 165, img.width(), img.height() - 165);
+        let cut = cut.to_image();
+        let face = CanonicalFace::new(&cut, &landmarks_of(&cut));
+        let regions = Regions::new(&face);
+        let inside = face.in_photo();
+        // The photo's top edge runs across the crop, and the face's outline beyond it.
+        assert!(inside.count() < CROP * CROP * 9 / 10, "{}", inside.count());
+        let oval = Mask::polygon(CROP, CROP, &pts(&face, &FACE_OVAL));
+        assert!(oval.and_not(&inside).count() > 1000);
+        let r = &regions;
+        for (name, m) in [
+            ("face", &r.face),
+            ("skin", &r.skin),
+            ("forehead", &r.forehead),
+            ("glabella", &r.glabella),
+            ("crow's feet", &r.crow_feet_right),
+            ("hair", &r.hair),
+        ] {
+            assert_eq!(
+                m.and_not(&inside).count(),
+                0,
+                "{name} reaches beyond the photo"
+            );
+        }
+        // The forehead's strip below the edge is all within the filters' reach of it (0.13 IOD
+        // are kept clear), so no forehead is left; what the photo shows in full is measured.
+        assert_eq!(r.forehead.count(), 0);
+        assert!(r.cheek_left.count() > 1000 && r.glabella.count() > 100);
     }
 
     /// Below the brows a deep fold (thin and dark) stays skin while a dark area (a beard patch,

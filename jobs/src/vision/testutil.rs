@@ -102,7 +102,7 @@ pub fn astronaut_first_pass_landmarks() -> crate::vision::facemesh::Landmarks {
 
 /// The landmarks of the first face the detector finds in `img`, as the skin measurements get
 /// them (detector + refined mesh).
-fn landmarks_of(img: &RgbImage) -> crate::vision::facemesh::Landmarks {
+pub fn landmarks_of(img: &RgbImage) -> crate::vision::facemesh::Landmarks {
     use crate::vision::{blazeface::FaceDetector, facemesh::FaceMesh};
     let det = FaceDetector::load().unwrap().detect(img).unwrap().remove(0);
     FaceMesh::load().unwrap().face_landmarks(img, &det).unwrap()
