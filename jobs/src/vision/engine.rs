@@ -404,6 +404,30 @@ mod tests {
     }
 
     #[test]
+    fn sites_the_photo_does_not_show_are_listed_as_not_measured() {
+        let quick = Options {
+            with_masks: false,
+            ..Options::default()
+        };
+        let not_measured = |img: &RgbImage| {
+            let a = engine().analyze_image(img, &quick).unwrap();
+            a.result.image_quality.not_measured
+        };
+        // Her fringe covers her forehead.
+        assert_eq!(not_measured(&astronaut()), ["hd_wrinkle.forehead"]);
+        // obama.jpg shows every site; cut off above the brows, the frame takes his forehead
+        // and, kept clear of the edge, the glabella.
+        let path = format!("{}/fixtures/obama.jpg", env!("CARGO_MANIFEST_DIR"));
+        let img = decode(&std::fs::read(path).unwrap()).unwrap();
+        assert!(not_measured(&img).is_empty());
+        let cut = image::imageops::crop_imm(&img, 0, 185, img.width(), img.height() - 185);
+        assert_eq!(
+            not_measured(&cut.to_image()),
+            ["hd_wrinkle.forehead", "hd_wrinkle.glabella"]
+        );
+    }
+
+    #[test]
     fn image_without_a_face_is_no_face_detected() {
         let img = RgbImage::from_fn(300, 300, |x, y| {
             image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])

@@ -185,6 +185,18 @@ pub fn measure(
             resolution_limited: face.resolution_limited(),
             // Only the file says; `Engine::analyze_bytes` fills it in.
             jpeg_quality: None,
+            not_measured: wrinkles
+                .unseen
+                .iter()
+                .map(|site| format!("hd_wrinkle.{site}"))
+                .chain(
+                    wrinkles
+                        .eye_bags
+                        .score
+                        .is_none()
+                        .then(|| "hd_eye_bags".to_string()),
+                )
+                .collect(),
             roll_deg: score::r1(roll),
             detection_score: (det.score * 1000.0).round() / 1000.0,
         },

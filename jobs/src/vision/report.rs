@@ -125,6 +125,14 @@ pub struct ImageQuality {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub jpeg_quality: Option<u8>,
+    /// The scores this photo did not let the engine measure, e.g. `"hd_wrinkle.forehead"`
+    /// under a fringe or beyond the photo's frame (a wrinkle site with too little skin in
+    /// view: its score reads 100, no lines found, and `hd_wrinkle.whole` leaves it out), or
+    /// `"hd_eye_bags"` (no skin under the eyes; the score is then absent). Absent when every
+    /// score was measured.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[oai(skip_serializing_if_is_empty)]
+    pub not_measured: Vec<String>,
     /// Head roll in degrees (eye line vs horizontal).
     pub roll_deg: f32,
     /// Detector confidence of the analysed face, 0–1.

@@ -62,6 +62,10 @@ pub struct Wrinkles {
     pub glabella: Mask,
     /// The grooves under the lower lids, read with the fold's filters.
     pub eye_bags: EyeBags,
+    /// The sites with too little skin in view to grade ("forehead", "crow_feet", "nasolabial",
+    /// "glabella": under a fringe, beyond the photo's frame, behind the silhouette): they count
+    /// nowhere in `whole`, and their own score is that of a site without lines.
+    pub unseen: Vec<&'static str>,
 }
 
 /// Ridge strength and direction at one scale.
@@ -310,14 +314,17 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
     // `SITE_FULL_IOD2`), so a region that hair or the silhouette cuts to a few pixels neither
     // counts nor jumps in.
     let iod2 = face.iod * face.iod;
-    let (mut total, mut weight) = (0.0, 0.0);
-    for (n, s) in [
-        (fn_ as f32, &forehead_score),
-        (cn, &crow_score),
-        (nn as f32, &fold_score),
-        (gn as f32, &glabella_score),
+    let (mut total, mut weight, mut unseen) = (0.0, 0.0, Vec::new());
+    for (site, n, s) in [
+        ("forehead", fn_ as f32, &forehead_score),
+        ("crow_feet", cn, &crow_score),
+        ("nasolabial", nn as f32, &fold_score),
+        ("glabella", gn as f32, &glabella_score),
     ] {
         let w = ramp(n / iod2, SITE_NONE_IOD2, SITE_FULL_IOD2);
+        if w == 0.0 {
+            unseen.push(site);
+        }
         total += w * s.ui_score;
         weight += w;
     }
@@ -344,6 +351,7 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         nasolabial,
         glabella,
         eye_bags: eye_bags(&fold, regions),
+        unseen,
     }
 }
 
