@@ -110,19 +110,17 @@ pub fn fixture(name: &str) -> Vec<u8> {
 
 /// A face photo as JPEG (astronaut.png, public domain).
 pub fn face_jpeg() -> Vec<u8> {
-    let img = image::load_from_memory(&fixture("astronaut.png"))
-        .unwrap()
-        .to_rgb8();
-    let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
-    out.into_inner()
+    astronaut_jpeg(|img| img.into_rgb8().into())
 }
 
 /// The face photo in black and white (an 8-bit greyscale JPEG).
 pub fn grey_face_jpeg() -> Vec<u8> {
-    let img = image::load_from_memory(&fixture("astronaut.png"))
-        .unwrap()
-        .to_luma8();
+    astronaut_jpeg(|img| img.into_luma8().into())
+}
+
+/// astronaut.png converted by `convert`, as JPEG.
+fn astronaut_jpeg(convert: impl FnOnce(image::DynamicImage) -> image::DynamicImage) -> Vec<u8> {
+    let img = convert(image::load_from_memory(&fixture("astronaut.png")).unwrap());
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
     out.into_inner()
