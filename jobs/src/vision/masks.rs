@@ -226,6 +226,10 @@ fn layers(f: &Findings) -> Vec<Layer> {
         (&rg.under_eye_right, f.dark_refs[0]),
         (&rg.under_eye_left, f.dark_refs[1]),
     ] {
+        // A side not measured (no cheek or under-eye skin in view) is not drawn.
+        let Some(reference) = reference else {
+            continue;
+        };
         for (i, &inside) in m.data.iter().enumerate() {
             if inside {
                 let d = (reference - lab.l[i]).max(0.0);

@@ -36,7 +36,7 @@ pub struct Findings {
     pub pores: Vec<(f32, f32)>,
     pub shine: Bitmap,
     pub texture_detail: Plane,
-    pub dark_refs: [f32; 2],
+    pub dark_refs: [Option<f32>; 2],
     pub report: Report,
 }
 
@@ -196,6 +196,7 @@ pub fn measure(
                         .is_none()
                         .then(|| "hd_eye_bags".to_string()),
                 )
+                .chain((dark_refs == [None, None]).then(|| "hd_dark_circles".to_string()))
                 .collect(),
             roll_deg: score::r1(roll),
             detection_score: (det.score * 1000.0).round() / 1000.0,

@@ -128,8 +128,9 @@ pub struct ImageQuality {
     /// The scores this photo did not let the engine measure, e.g. `"hd_wrinkle.forehead"`
     /// under a fringe or beyond the photo's frame (a wrinkle site with too little skin in
     /// view: its score reads 100, no lines found, and `hd_wrinkle.whole` leaves it out), or
-    /// `"hd_eye_bags"` (no skin under the eyes; the score is then absent). Absent when every
-    /// score was measured.
+    /// `"hd_eye_bags"` (no skin under the eyes; the score is then absent), or
+    /// `"hd_dark_circles"` (no side shows both under-eye and cheek skin; the score reads 100).
+    /// Absent when every score was measured.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[oai(skip_serializing_if_is_empty)]
     pub not_measured: Vec<String>,

@@ -23,8 +23,10 @@ fn median_l(face: &CanonicalFace, m: &Mask) -> Option<f32> {
 /// How: per side, ΔL* = median L*(cheek) − median L*(under-eye band, 0.05–0.33 IOD below the
 /// lower lid); raw = mean of both sides, floored at 0 (CIELAB L* units). Score: `ui(ΔL*, 8, 2)`.
 /// Limits: shadows from deep-set eyes or top lighting look like dark circles; concealer hides
-/// them. Returns the per-side reference L* for the mask.
-pub fn dark_circles(face: &CanonicalFace, regions: &Regions) -> (MetricScore, [f32; 2]) {
+/// them. Returns the per-side reference (cheek) L* for the mask, `None` for a side without
+/// under-eye or cheek skin in view: with neither side, nothing was measured and the score
+/// reads 100 (`image_quality.not_measured` says so).
+pub fn dark_circles(face: &CanonicalFace, regions: &Regions) -> (MetricScore, [Option<f32>; 2]) {
     let side = |eye: &Mask, cheek: &Mask| -> Option<(f32, f32)> {
         let c = median_l(face, cheek)?;
         Some(((c - median_l(face, eye)?).max(0.0), c))
@@ -39,7 +41,7 @@ pub fn dark_circles(face: &CanonicalFace, regions: &Regions) -> (MetricScore, [f
     } else {
         vals.iter().map(|v| v.0).sum::<f32>() / vals.len() as f32
     };
-    let refs = [sides[0].map_or(0.0, |v| v.1), sides[1].map_or(0.0, |v| v.1)];
+    let refs = sides.map(|side| side.map(|v| v.1));
     (
         MetricScore {
             ui_score: ui(raw, HALF_DL, 2.0),
@@ -74,5 +76,20 @@ mod tests {
         );
         assert!(after.raw_score > before.raw_score + 5.0);
         assert!(after.ui_score < before.ui_score - 20.0);
+    }
+
+    #[test]
+    fn without_under_eye_skin_in_view_a_side_is_not_measured() {
+        // Dark glasses over the right eye: no under-eye skin on that side.
+        let (face, mut regions) = astronaut_face();
+        let (_, refs) = dark_circles(&face, &regions);
+        assert!(refs[0].is_some() && refs[1].is_some());
+        regions.under_eye_right = Mask::empty(regions.face.width, regions.face.height);
+        let (_, refs) = dark_circles(&face, &regions);
+        assert!(refs[0].is_none() && refs[1].is_some());
+        regions.under_eye_left = regions.under_eye_right.clone();
+        let (score, refs) = dark_circles(&face, &regions);
+        assert_eq!(refs, [None, None]);
+        assert_eq!(score.ui_score, 100.0);
     }
 }
