@@ -409,22 +409,29 @@ mod tests {
             with_masks: false,
             ..Options::default()
         };
-        let not_measured = |img: &RgbImage| {
+        let quality = |img: &RgbImage| {
             let a = engine().analyze_image(img, &quick).unwrap();
-            a.result.image_quality.not_measured
+            a.result.image_quality
         };
-        // Her fringe covers her forehead.
-        assert_eq!(not_measured(&astronaut()), ["hd_wrinkle.forehead"]);
+        // Her fringe covers her forehead; her whole face is in the photo.
+        let her = quality(&astronaut());
+        assert_eq!(her.not_measured, ["hd_wrinkle.forehead"]);
+        assert_eq!(her.face_in_photo_pct, Some(100.0));
         // obama.jpg shows every site; cut off above the brows, the frame takes his forehead
-        // and, kept clear of the edge, the glabella.
+        // and, kept clear of the edge, the glabella, and a quarter of his face's outline.
         let path = format!("{}/fixtures/obama.jpg", env!("CARGO_MANIFEST_DIR"));
         let img = decode(&std::fs::read(path).unwrap()).unwrap();
-        assert!(not_measured(&img).is_empty());
+        let whole = quality(&img);
+        assert!(whole.not_measured.is_empty());
+        assert_eq!(whole.face_in_photo_pct, Some(100.0));
         let cut = image::imageops::crop_imm(&img, 0, 185, img.width(), img.height() - 185);
+        let cut = quality(&cut.to_image());
         assert_eq!(
-            not_measured(&cut.to_image()),
+            cut.not_measured,
             ["hd_wrinkle.forehead", "hd_wrinkle.glabella"]
         );
+        let pct = cut.face_in_photo_pct.unwrap();
+        assert!((60.0..85.0).contains(&pct), "{pct}");
     }
 
     #[test]

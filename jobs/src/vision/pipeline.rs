@@ -185,6 +185,7 @@ pub fn measure(
             resolution_limited: face.resolution_limited(),
             // Only the file says; `Engine::analyze_bytes` fills it in.
             jpeg_quality: None,
+            face_in_photo_pct: Some(score::r1(100.0 * regions.face_in_photo)),
             not_measured: wrinkles
                 .unseen
                 .iter()

@@ -12,8 +12,10 @@ use super::raster::Mask;
 /// All region masks of one face, in canonical-crop pixels.
 #[derive(Clone)]
 pub struct Regions {
-    /// Inside the face silhouette.
+    /// Inside the face silhouette and the photo.
     pub face: Mask,
+    /// The share (0–1) of the face silhouette that lies inside the photo.
+    pub face_in_photo: f32,
     /// Analysable skin: face minus eyes, brows, lips, nostrils and non-skin pixels (hair, glasses).
     pub skin: Mask,
     pub forehead: Mask,
@@ -103,7 +105,9 @@ impl Regions {
         // Only the part of the face inside the photo: a face cut off by the frame is measured
         // on what the photo shows, not on the edge pixels the crop repeats beyond it.
         let in_photo = face.in_photo();
-        let face_m = poly(&FACE_OVAL).and(&in_photo);
+        let oval = poly(&FACE_OVAL);
+        let face_m = oval.and(&in_photo);
+        let face_in_photo = face_m.count() as f32 / oval.count().max(1) as f32;
         // Keep filters (support up to ~0.07 IOD) off the silhouette edge and the background beyond.
         let inner = face_m.morph(-r(0.06));
 
@@ -257,6 +261,7 @@ impl Regions {
 
         Regions {
             face: face_m,
+            face_in_photo,
             skin,
             forehead,
             glabella,

@@ -125,6 +125,12 @@ pub struct ImageQuality {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub jpeg_quality: Option<u8>,
+    /// Share of the face's outline (the mesh's silhouette) inside the photo, percent: below
+    /// 100 the frame cuts the face off, and the scores are measured on the part it shows.
+    /// (Absent in reports stored before it existed.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub face_in_photo_pct: Option<f32>,
     /// The scores this photo did not let the engine measure, e.g. `"hd_wrinkle.forehead"`
     /// under a fringe or beyond the photo's frame (a wrinkle site with too little skin in
     /// view: its score reads 100, no lines found, and `hd_wrinkle.whole` leaves it out), or

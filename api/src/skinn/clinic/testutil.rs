@@ -74,6 +74,7 @@ pub fn healthy() -> Report {
             face_resolution_px: 180.0,
             resolution_limited: false,
             jpeg_quality: Some(90),
+            face_in_photo_pct: Some(100.0),
             not_measured: vec![],
             roll_deg: 1.5,
             detection_score: 0.97,
