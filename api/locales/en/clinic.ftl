@@ -229,6 +229,7 @@ summary-quality = Photo quality limited some measurements ({ $issue ->
     [blur] low sharpness
     [dark] dim lighting
     [overexposed] overexposure
+    [cut-off] part of the face is outside the frame
    *[small] the face is small in the frame
 }); a retake in even daylight would make the result more reliable.
 
@@ -273,6 +274,7 @@ html-undertone = Undertone
 html-photo-quality = Photo quality
 html-sharpness = Sharpness
 html-exposure = Exposure (mean L*)
+html-face-in-photo = Face inside the photo
 html-disclaimer-title = Not a medical device · not a diagnosis
 html-disclaimer = This report is generated automatically from a single photograph. Scores and estimates (including hydration, skin age and UV damage) are indicators derived from image measurements and can be affected by lighting, make-up and camera settings. It does not examine moles or individual lesions: any spot that is new, changing, bleeding or unusual should be seen by a doctor.
 html-footer = Dermis · self-hosted skin analysis · SKINN AI-compatible format

@@ -248,3 +248,21 @@ fn summary_carries_the_numbers_in_locale_digits() {
         ar.summary
     );
 }
+
+#[test]
+fn a_face_cut_off_by_the_frame_is_the_summarys_photo_caveat_in_every_language() {
+    let cut = report_with(|r| r.image_quality.face_in_photo_pct = Some(72.7));
+    let small = report_with(|r| r.image_quality.face_resolution_px = 40.0);
+    for lang in Language::ALL {
+        let (cut, small) = (
+            clinic_analysis(&cut, lang).summary,
+            clinic_analysis(&small, lang).summary,
+        );
+        // Its own words, not the selector's default (a small face).
+        assert_ne!(cut, small, "{}", lang.code());
+        let whole = clinic_analysis(&healthy(), lang).summary;
+        assert_ne!(cut, whole, "{}", lang.code());
+    }
+    let en = clinic_analysis(&cut, Language::En).summary;
+    assert!(en.contains("part of the face is outside the frame"), "{en}");
+}

@@ -186,6 +186,9 @@ pub enum PhotoIssue {
     Overexposed,
     /// Inter-ocular distance < 60 px: little resolution for pores and fine lines.
     SmallFace,
+    /// Less than 90 % of the face's outline inside the photo: the scores describe the part
+    /// the frame shows.
+    CutOff,
 }
 
 impl PhotoIssue {
@@ -195,6 +198,7 @@ impl PhotoIssue {
             PhotoIssue::Dark => "dark",
             PhotoIssue::Overexposed => "overexposed",
             PhotoIssue::SmallFace => "small",
+            PhotoIssue::CutOff => "cut-off",
         }
     }
 }
@@ -209,6 +213,8 @@ pub fn photo_issue(r: &Report) -> Option<PhotoIssue> {
         Some(PhotoIssue::Overexposed)
     } else if q.face_resolution_px < 60.0 {
         Some(PhotoIssue::SmallFace)
+    } else if q.face_in_photo_pct.is_some_and(|pct| pct < 90.0) {
+        Some(PhotoIssue::CutOff)
     } else {
         None
     }
@@ -359,6 +365,17 @@ mod tests {
         assert_eq!(
             photo_issue(&report_with(|r| r.image_quality.face_resolution_px = 40.0)),
             Some(PhotoIssue::SmallFace)
+        );
+        assert_eq!(
+            photo_issue(&report_with(
+                |r| r.image_quality.face_in_photo_pct = Some(72.7)
+            )),
+            Some(PhotoIssue::CutOff)
+        );
+        // Reports stored before the field existed have none: not cut off.
+        assert_eq!(
+            photo_issue(&report_with(|r| r.image_quality.face_in_photo_pct = None)),
+            None
         );
     }
 }

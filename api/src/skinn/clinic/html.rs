@@ -31,6 +31,8 @@ struct ReportPage<'a> {
     swatch: Option<String>,
     sharpness: String,
     exposure: String,
+    /// How much of the face the photo shows, when the frame cuts it off ("73 %").
+    face_in_photo: Option<String>,
     /// "100" in the report language's digits, for the "/100" after scores.
     hundred: String,
 }
@@ -103,6 +105,17 @@ pub fn render_report_html(
         swatch: is_hex_colour(&tone.hex).then(|| tone.hex.clone()),
         sharpness: format_number(lang, report.image_quality.blur as f64),
         exposure: format_number(lang, report.image_quality.exposure as f64),
+        face_in_photo: report
+            .image_quality
+            .face_in_photo_pct
+            .filter(|pct| *pct < 100.0)
+            .map(|pct| {
+                ta(
+                    lang,
+                    "html-percent",
+                    &[("pct", Arg::Num(pct.round() as f64))],
+                )
+            }),
         hundred: format_number(lang, 100.0),
     };
     page.render().unwrap_or_else(|e| {
@@ -200,6 +213,23 @@ mod tests {
             "escaped ref"
         );
         assert!(!html.contains("red;background"));
+    }
+
+    #[test]
+    fn a_face_cut_off_by_the_frame_is_said_in_the_photo_quality() {
+        let whole = render(&sample(), Language::En, None);
+        assert!(!whole.contains(&t(Language::En, "html-face-in-photo")));
+        let cut = report_with(|r| r.image_quality.face_in_photo_pct = Some(72.7));
+        for lang in Language::ALL {
+            let html = render(&cut, lang, None);
+            assert!(
+                html.contains(&t(lang, "html-face-in-photo")),
+                "{}",
+                lang.code()
+            );
+            let pct = ta(lang, "html-percent", &[("pct", Arg::Num(73.0))]);
+            assert!(html.contains(&pct), "{}: {pct}", lang.code());
+        }
     }
 
     /// Askama's HTML escaping of the characters our texts can contain.
