@@ -9,7 +9,7 @@
 //! file's size says little about its decoded size (a 2 MB JPEG of a plain 12 000 × 12 000
 //! picture decodes to 432 MB, and took a worker to 1 GB before this bound).
 
-use image::{imageops, DynamicImage, ImageReader, Limits, RgbImage};
+use image::{imageops, DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
 
 use super::error::VisionError;
 
@@ -106,14 +106,18 @@ pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
             "{format:?} is not supported"
         )));
     }
-    let reader = || ImageReader::with_format(std::io::Cursor::new(bytes), format);
-    let (width, height) = reader().into_dimensions().map_err(undecodable)?;
-    check_pixels(width, height)?;
     let mut limits = Limits::default();
     limits.max_alloc = Some(DECODE_BUDGET);
-    let mut decoder = reader();
-    decoder.limits(limits);
-    let img = decoder.decode().map_err(|e| match e {
+    let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    reader.limits(limits);
+    // One parse of the header: its size decides before any pixel is decoded.
+    let decoder = reader.into_decoder().map_err(undecodable)?;
+    let (width, height) = decoder.dimensions();
+    check_pixels(width, height)?;
+    if decoder.total_bytes() > DECODE_BUDGET {
+        return Err(too_large(width, height));
+    }
+    let img = DynamicImage::from_decoder(decoder).map_err(|e| match e {
         image::ImageError::Limits(_) => too_large(width, height),
         e => undecodable(e),
     })?;

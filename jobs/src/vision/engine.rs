@@ -419,8 +419,7 @@ mod tests {
         assert_eq!(her.face_in_photo_pct, Some(100.0));
         // obama.jpg shows every site; cut off above the brows, the frame takes his forehead
         // and, kept clear of the edge, the glabella, and a quarter of his face's outline.
-        let path = format!("{}/fixtures/obama.jpg", env!("CARGO_MANIFEST_DIR"));
-        let img = decode(&std::fs::read(path).unwrap()).unwrap();
+        let img = crate::vision::testutil::fixture_photo("obama.jpg");
         let whole = quality(&img);
         assert!(whole.not_measured.is_empty());
         assert_eq!(whole.face_in_photo_pct, Some(100.0));
@@ -773,8 +772,7 @@ mod tests {
     /// A fixture photo decoded like an upload (EXIF, longest side ≤ 1024), cut to the largest
     /// square centred on its face so that `rotate` keeps the face whole.
     fn square_face_photo(file: &str) -> RgbImage {
-        let path = format!("{}/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
-        let img = decode(&std::fs::read(path).unwrap()).unwrap();
+        let img = crate::vision::testutil::fixture_photo(file);
         let dets = engine().detector.detect(&img).unwrap();
         let [x, y, w, h] = largest(&dets).expect("fixture has a face").bbox;
         let side = img.width().min(img.height());

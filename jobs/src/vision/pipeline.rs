@@ -106,6 +106,19 @@ pub fn prepare(
     Ok((face, regions, q))
 }
 
+/// The scores the photo did not let the engine measure (`ImageQuality::not_measured`).
+fn not_measured(wrinkles: &Wrinkles, dark_refs: [Option<f32>; 2]) -> Vec<String> {
+    let sites = wrinkles
+        .unseen
+        .iter()
+        .map(|site| format!("hd_wrinkle.{site}"));
+    let eye_bags = wrinkles.eye_bags.score.is_none().then_some("hd_eye_bags");
+    let dark_circles = (dark_refs == [None, None]).then_some("hd_dark_circles");
+    sites
+        .chain(eye_bags.into_iter().chain(dark_circles).map(String::from))
+        .collect()
+}
+
 /// Measures every metric on a prepared face; `age_gender` is the model's estimate.
 pub fn measure(
     face: CanonicalFace,
@@ -186,19 +199,7 @@ pub fn measure(
             // Only the file says; `Engine::analyze_bytes` fills it in.
             jpeg_quality: None,
             face_in_photo_pct: Some(score::r1(100.0 * regions.face_in_photo)),
-            not_measured: wrinkles
-                .unseen
-                .iter()
-                .map(|site| format!("hd_wrinkle.{site}"))
-                .chain(
-                    wrinkles
-                        .eye_bags
-                        .score
-                        .is_none()
-                        .then(|| "hd_eye_bags".to_string()),
-                )
-                .chain((dark_refs == [None, None]).then(|| "hd_dark_circles".to_string()))
-                .collect(),
+            not_measured: not_measured(&wrinkles, dark_refs),
             roll_deg: score::r1(roll),
             detection_score: (det.score * 1000.0).round() / 1000.0,
         },

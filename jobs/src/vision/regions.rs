@@ -341,12 +341,11 @@ mod tests {
 
     #[test]
     fn a_face_cut_off_by_the_frame_is_measured_only_inside_the_photo() {
-        use crate::vision::testutil::landmarks_of;
-        use crate::vision::{decode::decode, face_frame::CROP};
+        use crate::vision::face_frame::CROP;
+        use crate::vision::testutil::{fixture_photo, landmarks_of};
         // obama.jpg (decoded 820 × 1024) without its top 165 rows: the photo now ends across
         // his forehead, just above the brows.
-        let path = format!("{}/fixtures/obama.jpg", env!("CARGO_MANIFEST_DIR"));
-        let img = decode(&std::fs::read(path).unwrap()).unwrap();
+        let img = fixture_photo("obama.jpg");
         let cut = image::imageops::crop_imm(&img, 0, 165, img.width(), img.height() - 165);
         let cut = cut.to_image();
         let face = CanonicalFace::new(&cut, &landmarks_of(&cut));

@@ -108,6 +108,12 @@ pub fn landmarks_of(img: &RgbImage) -> crate::vision::facemesh::Landmarks {
     FaceMesh::load().unwrap().face_landmarks(img, &det).unwrap()
 }
 
+/// A committed fixture photo, decoded like an upload.
+pub fn fixture_photo(file: &str) -> RgbImage {
+    let path = format!("{}/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    crate::vision::decode::decode(&std::fs::read(path).unwrap()).unwrap()
+}
+
 /// The canonical face and regions of a committed fixture photo (decoded like an upload), for
 /// metric tests that need skin the astronaut does not show (her fringe hides the forehead).
 pub fn fixture_face(
@@ -116,9 +122,8 @@ pub fn fixture_face(
     crate::vision::face_frame::CanonicalFace,
     crate::vision::regions::Regions,
 ) {
-    use crate::vision::{decode::decode, face_frame::CanonicalFace, regions::Regions};
-    let path = format!("{}/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
-    let img = decode(&std::fs::read(path).unwrap()).unwrap();
+    use crate::vision::{face_frame::CanonicalFace, regions::Regions};
+    let img = fixture_photo(file);
     let face = CanonicalFace::new(&img, &landmarks_of(&img));
     let regions = Regions::new(&face);
     (face, regions)
