@@ -228,6 +228,7 @@ summary-quality = Die Fotoqualität hat einige Messungen eingeschränkt ({ $issu
     [dark] schwache Beleuchtung
     [overexposed] Überbelichtung
     [cut-off] ein Teil des Gesichts liegt außerhalb des Bildes
+    [turned] das Gesicht ist von der Kamera abgewandt
    *[small] Gesicht zu klein im Bild
 }); eine neue Aufnahme bei gleichmäßigem Tageslicht würde das Ergebnis zuverlässiger machen.
 
@@ -273,6 +274,7 @@ html-photo-quality = Fotoqualität
 html-sharpness = Schärfe
 html-exposure = Belichtung (mittleres L*)
 html-face-in-photo = Gesicht im Bild
+html-head-turn = Kopfdrehung zur Kamera
 html-disclaimer-title = Kein Medizinprodukt · keine Diagnose
 html-disclaimer = Dieser Bericht wird automatisch aus einem einzelnen Foto erstellt. Scores und Schätzungen (einschließlich Feuchtigkeit, Hautalter und UV-Schäden) sind aus Bildmessungen abgeleitete Indikatoren und können durch Licht, Make-up und Kameraeinstellungen beeinflusst werden. Muttermale und einzelne Hautveränderungen werden nicht untersucht: Jede neue, sich verändernde, blutende oder ungewöhnliche Stelle sollte ärztlich untersucht werden.
 html-footer = Dermis · selbst gehostete Hautanalyse · SKINN-AI-kompatibles Format

@@ -230,6 +230,7 @@ summary-quality = Photo quality limited some measurements ({ $issue ->
     [dark] dim lighting
     [overexposed] overexposure
     [cut-off] part of the face is outside the frame
+    [turned] the face is turned away from the camera
    *[small] the face is small in the frame
 }); a retake in even daylight would make the result more reliable.
 
@@ -275,6 +276,7 @@ html-photo-quality = Photo quality
 html-sharpness = Sharpness
 html-exposure = Exposure (mean L*)
 html-face-in-photo = Face inside the photo
+html-head-turn = Head turned from the camera
 html-disclaimer-title = Not a medical device · not a diagnosis
 html-disclaimer = This report is generated automatically from a single photograph. Scores and estimates (including hydration, skin age and UV damage) are indicators derived from image measurements and can be affected by lighting, make-up and camera settings. It does not examine moles or individual lesions: any spot that is new, changing, bleeding or unusual should be seen by a doctor.
 html-footer = Dermis · self-hosted skin analysis · SKINN AI-compatible format

@@ -228,6 +228,7 @@ summary-quality = La calidad de la foto ha limitado algunas mediciones ({ $issue
     [dark] iluminación escasa
     [overexposed] sobreexposición
     [cut-off] parte del rostro queda fuera del encuadre
+    [turned] el rostro está girado respecto a la cámara
    *[small] el rostro aparece pequeño en el encuadre
 }); repetir la foto con luz natural uniforme haría el resultado más fiable.
 
@@ -273,6 +274,7 @@ html-photo-quality = Calidad de la foto
 html-sharpness = Nitidez
 html-exposure = Exposición (L* medio)
 html-face-in-photo = Rostro dentro de la foto
+html-head-turn = Giro de la cabeza respecto a la cámara
 html-disclaimer-title = No es un producto sanitario · no es un diagnóstico
 html-disclaimer = Este informe se genera automáticamente a partir de una sola fotografía. Las puntuaciones y estimaciones (incluidas la hidratación, la edad de la piel y el daño UV) son indicadores derivados de mediciones de la imagen y pueden verse afectadas por la iluminación, el maquillaje y los ajustes de la cámara. No examina lunares ni lesiones individuales: cualquier mancha nueva, que cambie, sangre o resulte inusual debe valorarla un médico.
 html-footer = Dermis · análisis de la piel autoalojado · formato compatible con SKINN AI

@@ -229,6 +229,7 @@ summary-quality = La qualité de la photo a limité certaines mesures ({ $issue 
     [dark] éclairage faible
     [overexposed] surexposition
     [cut-off] une partie du visage est hors du cadre
+    [turned] le visage est tourné par rapport à l'objectif
    *[small] visage trop petit dans le cadre
 }) ; une nouvelle photo à la lumière du jour, bien répartie, rendrait le résultat plus fiable.
 
@@ -274,6 +275,7 @@ html-photo-quality = Qualité de la photo
 html-sharpness = Netteté
 html-exposure = Exposition (L* moyen)
 html-face-in-photo = Visage dans la photo
+html-head-turn = Rotation de la tête par rapport à l'objectif
 html-disclaimer-title = Pas un dispositif médical · pas un diagnostic
 html-disclaimer = Ce rapport est généré automatiquement à partir d'une seule photographie. Les scores et estimations (y compris l'hydratation, l'âge cutané et les dommages UV) sont des indicateurs issus de mesures d'image et peuvent être influencés par l'éclairage, le maquillage et les réglages de l'appareil. Il n'examine pas les grains de beauté ni les lésions isolées : toute tache nouvelle, qui évolue, saigne ou paraît inhabituelle doit être examinée par un médecin.
 html-footer = Dermis · analyse de peau auto-hébergée · format compatible SKINN AI

@@ -228,6 +228,7 @@ summary-quality = La qualità della foto ha limitato alcune misurazioni ({ $issu
     [dark] illuminazione scarsa
     [overexposed] sovraesposizione
     [cut-off] parte del volto è fuori dall'inquadratura
+    [turned] il volto è girato rispetto alla fotocamera
    *[small] volto troppo piccolo nell'inquadratura
 }); una nuova foto con luce naturale uniforme renderebbe il risultato più affidabile.
 
@@ -273,6 +274,7 @@ html-photo-quality = Qualità della foto
 html-sharpness = Nitidezza
 html-exposure = Esposizione (L* medio)
 html-face-in-photo = Volto nella foto
+html-head-turn = Rotazione della testa rispetto alla fotocamera
 html-disclaimer-title = Non è un dispositivo medico · non è una diagnosi
 html-disclaimer = Questo referto è generato automaticamente a partire da una sola fotografia. Punteggi e stime (compresi idratazione, età della pelle e danno UV) sono indicatori derivati da misurazioni dell'immagine e possono essere influenzati da illuminazione, trucco e impostazioni della fotocamera. Non esamina nei né singole lesioni: qualsiasi macchia nuova, che cambia, sanguina o appare insolita deve essere valutata da un medico.
 html-footer = Dermis · analisi della pelle self-hosted · formato compatibile SKINN AI

@@ -229,6 +229,7 @@ summary-quality = Fotoğraf kalitesi bazı ölçümleri sınırladı ({ $issue -
     [dark] yetersiz ışık
     [overexposed] aşırı pozlama
     [cut-off] yüzün bir kısmı kadrajın dışında
+    [turned] yüz kameradan başka yöne dönük
    *[small] yüz kadrajda çok küçük
 }); eşit gün ışığında yeniden çekilecek bir fotoğraf sonucu daha güvenilir kılar.
 
@@ -274,6 +275,7 @@ html-photo-quality = Fotoğraf kalitesi
 html-sharpness = Netlik
 html-exposure = Pozlama (ortalama L*)
 html-face-in-photo = Fotoğraftaki yüz oranı
+html-head-turn = Başın kameraya göre dönüklüğü
 html-disclaimer-title = Tıbbi cihaz değildir · tanı değildir
 html-disclaimer = Bu rapor tek bir fotoğraftan otomatik olarak oluşturulur. Skorlar ve tahminler (nem, cilt yaşı ve UV hasarı dahil) görüntü ölçümlerinden türetilen göstergelerdir; ışık, makyaj ve kamera ayarlarından etkilenebilir. Benleri veya tek tek lezyonları incelemez: yeni ortaya çıkan, değişen, kanayan veya olağan dışı görünen her leke bir hekim tarafından muayene edilmelidir.
 html-footer = Dermis · kendi sunucunuzda cilt analizi · SKINN AI uyumlu biçim

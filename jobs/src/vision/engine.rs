@@ -264,6 +264,11 @@ impl Engine {
                     source: mp.into(),
                 },
                 ModelVersion {
+                    name: "face_geometry".into(),
+                    version: "canonical-face-model@mediapipe-face_mesh-0.4.1657299874".into(),
+                    source: "@mediapipe/face_mesh 0.4.1657299874 (npm), Apache-2.0".into(),
+                },
+                ModelVersion {
                     name: "age_gender".into(),
                     version: "age-gender-tinyxception@face-api-1.7.15".into(),
                     source: "@vladmandic/face-api 1.7.15 (npm), MIT".into(),
@@ -524,10 +529,16 @@ mod tests {
         let names: Vec<&str> = v.models.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(
             names,
-            ["face_detection_short_range", "face_landmark", "age_gender"]
+            [
+                "face_detection_short_range",
+                "face_landmark",
+                "face_geometry",
+                "age_gender"
+            ]
         );
         assert!(v.models[..2].iter().all(|m| m.version.contains("0.10.18")));
-        assert!(v.models[2].version.contains("face-api-1.7.15"));
+        assert!(v.models[2].version.contains("face_mesh-0.4.1657299874"));
+        assert!(v.models[3].version.contains("face-api-1.7.15"));
     }
 
     /// The raw measurements behind the detail scores, for reading a stability run.
@@ -743,6 +754,8 @@ mod tests {
             // face-api's model (docs/models.md), so her gender is not asserted.
             ("grace_hopper.jpg", 45.0..95.0, None),
             ("obama.jpg", 35.0..75.0, Some("male")),
+            // Turned about 15° to the photo's left (head_pose_follows_the_face_not_the_frame).
+            ("obama2.jpg", 35.0..75.0, Some("male")),
             ("biden.jpg", 45.0..85.0, Some("male")),
         ] {
             let path = format!("{}/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -783,6 +796,70 @@ mod tests {
             .saturating_sub(side / 2)
             .min(img.height() - side);
         image::imageops::crop_imm(&img, left, top, side, side).to_image()
+    }
+
+    /// The head pose of a photo (yaw, pitch), as the report gives it.
+    fn pose_of(img: &RgbImage) -> (f32, f32) {
+        let q = engine()
+            .analyze_image(img, &Options::default())
+            .unwrap()
+            .result
+            .image_quality;
+        (q.yaw_deg.unwrap(), q.pitch_deg.unwrap())
+    }
+
+    /// Yaw from the photo's x positions alone, as a second opinion that does not use the mesh's
+    /// depth: where the nose tip (landmark 4) lies between the cheek contour points 234 and
+    /// 454. On the canonical face (nose tip 7.59 cm in front of the contour points, which are
+    /// 15.33 cm apart and 2.44 cm behind the origin) a yaw θ puts it at 0.5 + 0.655·tan θ of
+    /// the way from 234 to 454.
+    fn nose_yaw(img: &RgbImage) -> f32 {
+        let lm = engine()
+            .mesh
+            .refine(img, crate::vision::testutil::landmarks_of(img))
+            .unwrap();
+        let (nose, right, left) = (lm.points[4], lm.points[234], lm.points[454]);
+        let at = (nose[0] - right[0]) / (left[0] - right[0]);
+        ((at - 0.5) / 0.655).atan().to_degrees()
+    }
+
+    /// Head pose on real photos, where there is no ground truth: the frontal portraits read
+    /// near 0, the turned one (obama2.jpg, looking to the photo's left) a clear turn, and the
+    /// nose's place between the cheeks gives the same yaw without the mesh's depth; mirroring
+    /// a photo reverses its yaw and keeps its pitch; turning it in the image plane (roll)
+    /// keeps both. Values in docs/metrics.md.
+    #[test]
+    fn head_pose_follows_the_face_not_the_frame() {
+        for (file, yaws) in [
+            ("astronaut.png", -5.0..5.0),
+            ("obama.jpg", -5.0..5.0),
+            ("grace_hopper.jpg", -5.0..5.0),
+            ("biden.jpg", 5.0..15.0),
+            ("obama2.jpg", -25.0..-10.0),
+        ] {
+            let img = square_face_photo(file);
+            let (yaw, pitch) = pose_of(&img);
+            let second = nose_yaw(&img);
+            let mirrored = pose_of(&image::imageops::flip_horizontal(&img));
+            let rolled = [pose_of(&rotate(&img, -10.0)), pose_of(&rotate(&img, 10.0))];
+            eprintln!(
+                "{file}: yaw {yaw} (nose {second:.1}) pitch {pitch}; mirrored {mirrored:?}; \
+                 rolled ±10° {rolled:?}"
+            );
+            assert!(yaws.contains(&yaw), "{file}: yaw {yaw}");
+            assert!(pitch.abs() < 12.0, "{file}: pitch {pitch}");
+            assert!((yaw - second).abs() < 3.5, "{file}: {yaw} vs {second}");
+            assert!(
+                (yaw + mirrored.0).abs() < 2.5 && (pitch - mirrored.1).abs() < 3.0,
+                "{file} mirrored: {mirrored:?}"
+            );
+            for r in rolled {
+                assert!(
+                    (yaw - r.0).abs() < 3.0 && (pitch - r.1).abs() < 3.0,
+                    "{file} rolled: {r:?}"
+                );
+            }
+        }
     }
 
     /// The issue's bar, on the photos whose faces stay above the common resolution at half size

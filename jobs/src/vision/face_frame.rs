@@ -11,6 +11,7 @@ use image::RgbImage;
 use super::edge_blur::edge_blur;
 use super::facemesh::Landmarks;
 use super::filters::Plane;
+use super::head_pose::{head_pose, HeadPose};
 use super::lab::{srgb_to_lab, LabImage};
 use super::landmarks_idx::{LEFT_EYE, RIGHT_EYE};
 use super::raster::Mask;
@@ -48,6 +49,8 @@ pub struct CanonicalFace {
     pub photo: (u32, u32),
     /// Blur (σ, crop px) the crop already has, measured on its facial edges ([`own_blur`]).
     pub blur: f32,
+    /// Which way the face points (the crop takes out roll only).
+    pub pose: HeadPose,
 }
 
 fn centre(lm: &Landmarks, idx: &[usize]) -> [f32; 2] {
@@ -218,6 +221,7 @@ impl CanonicalFace {
             iod_image_px,
             photo: img.dimensions(),
             blur,
+            pose: head_pose(&lm.points),
         }
     }
 
@@ -286,6 +290,7 @@ impl CanonicalFace {
             iod_image_px: self.iod_image_px,
             photo: self.photo,
             blur,
+            pose: self.pose,
         }
     }
 

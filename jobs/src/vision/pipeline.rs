@@ -201,6 +201,8 @@ pub fn measure(
             face_in_photo_pct: Some(score::r1(100.0 * regions.face_in_photo)),
             not_measured: not_measured(&wrinkles, dark_refs),
             roll_deg: score::r1(roll),
+            yaw_deg: Some(score::r1(face.pose.yaw_deg)),
+            pitch_deg: Some(score::r1(face.pose.pitch_deg)),
             detection_score: (det.score * 1000.0).round() / 1000.0,
         },
         // Only the file says; `Engine::analyze_bytes` fills it in.

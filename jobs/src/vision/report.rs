@@ -142,6 +142,17 @@ pub struct ImageQuality {
     pub not_measured: Vec<String>,
     /// Head roll in degrees (eye line vs horizontal).
     pub roll_deg: f32,
+    /// Head yaw in degrees: 0 when the face looks into the lens, positive when it is turned
+    /// toward the photo's right (the subject's left). From MediaPipe's canonical face fitted
+    /// to the mesh (docs/metrics.md). (Absent in reports stored before it existed.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub yaw_deg: Option<f32>,
+    /// Head pitch in degrees: positive when the face is tilted up (chin raised), negative when
+    /// it looks down. (Absent in reports stored before it existed.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub pitch_deg: Option<f32>,
     /// Detector confidence of the analysed face, 0–1.
     pub detection_score: f32,
 }

@@ -266,3 +266,27 @@ fn a_face_cut_off_by_the_frame_is_the_summarys_photo_caveat_in_every_language() 
     let en = clinic_analysis(&cut, Language::En).summary;
     assert!(en.contains("part of the face is outside the frame"), "{en}");
 }
+
+#[test]
+fn a_head_turned_from_the_camera_is_the_summarys_photo_caveat_in_every_language() {
+    let turned = report_with(|r| r.image_quality.yaw_deg = Some(-26.0));
+    let small = report_with(|r| r.image_quality.face_resolution_px = 40.0);
+    let cut = report_with(|r| r.image_quality.face_in_photo_pct = Some(72.7));
+    for lang in Language::ALL {
+        let summary = clinic_analysis(&turned, lang).summary;
+        // Its own words: not the selector's default (a small face), not another issue's.
+        for other in [&small, &cut, &healthy()] {
+            assert_ne!(
+                summary,
+                clinic_analysis(other, lang).summary,
+                "{}",
+                lang.code()
+            );
+        }
+    }
+    let en = clinic_analysis(&turned, Language::En).summary;
+    assert!(
+        en.contains("the face is turned away from the camera"),
+        "{en}"
+    );
+}

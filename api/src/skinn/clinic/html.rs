@@ -6,6 +6,7 @@
 //! which is checked to be `#rrggbb` first.
 
 use super::analysis::ClinicAnalysis;
+use super::classify::head_turn;
 use super::i18n::{format_number, t, ta, Arg};
 use super::language::Language;
 use super::metrics_table::{metric_rows, MetricRow};
@@ -33,6 +34,8 @@ struct ReportPage<'a> {
     exposure: String,
     /// How much of the face the photo shows, when the frame cuts it off ("73 %").
     face_in_photo: Option<String>,
+    /// How far the head is turned from the camera, when it is noticeably ("24°").
+    head_turn: Option<String>,
     /// "100" in the report language's digits, for the "/100" after scores.
     hundred: String,
 }
@@ -105,6 +108,10 @@ pub fn render_report_html(
         swatch: is_hex_colour(&tone.hex).then(|| tone.hex.clone()),
         sharpness: format_number(lang, report.image_quality.blur as f64),
         exposure: format_number(lang, report.image_quality.exposure as f64),
+        // Below 10° a turn is within the pose estimate's own scatter on frontal portraits.
+        head_turn: head_turn(report)
+            .filter(|deg| *deg >= 10.0)
+            .map(|deg| format!("{}°", format_number(lang, deg.round() as f64))),
         face_in_photo: report
             .image_quality
             .face_in_photo_pct
@@ -229,6 +236,24 @@ mod tests {
             );
             let pct = ta(lang, "html-percent", &[("pct", Arg::Num(73.0))]);
             assert!(html.contains(&pct), "{}: {pct}", lang.code());
+        }
+    }
+
+    #[test]
+    fn a_head_turned_from_the_camera_is_said_in_the_photo_quality() {
+        // The sample's head is turned 3°: within the estimate's scatter, not shown.
+        let frontal = render(&sample(), Language::En, None);
+        assert!(!frontal.contains(&t(Language::En, "html-head-turn")));
+        let turned = report_with(|r| {
+            r.image_quality.yaw_deg = Some(-14.5);
+            r.image_quality.pitch_deg = Some(4.0);
+        });
+        for lang in Language::ALL {
+            let html = render(&turned, lang, None);
+            let label = escape(&t(lang, "html-head-turn"));
+            assert!(html.contains(&label), "{}: {label}", lang.code());
+            let deg = format!("{}°", format_number(lang, 15.0));
+            assert!(html.contains(&deg), "{}: {deg}", lang.code());
         }
     }
 

@@ -77,6 +77,8 @@ pub fn healthy() -> Report {
             face_in_photo_pct: Some(100.0),
             not_measured: vec![],
             roll_deg: 1.5,
+            yaw_deg: Some(2.0),
+            pitch_deg: Some(-3.0),
             detection_score: 0.97,
         },
         jpeg_spread: None,
