@@ -8,8 +8,13 @@
 //! Pixels are bounded too ([`MAX_PIXELS`]), from the header, before any pixel is decoded: a
 //! file's size says little about its decoded size (a 2 MB JPEG of a plain 12 000 × 12 000
 //! picture decodes to 432 MB, and took a worker to 1 GB before this bound).
+//!
+//! A JPEG at least twice the working size is decoded at a reduced scale in the DCT
+//! ([`decode_reduced_jpeg`]), so a phone photo's full-size image is never made: it was most of
+//! the memory and, for a 12-MP photo, most of the time of a whole analysis.
 
-use image::{imageops, DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
+use image::{imageops, DynamicImage, GrayImage, ImageDecoder, ImageReader, Limits, RgbImage};
+use jpeg_decoder::PixelFormat;
 
 use super::error::VisionError;
 
@@ -91,6 +96,46 @@ pub fn at_own_size(bytes: &[u8]) -> bool {
         .is_some_and(|(w, h)| w.max(h) <= MAX_SIDE)
 }
 
+/// Decodes a JPEG at least twice [`MAX_SIDE`] on its longest side at a reduced scale in the
+/// DCT, as libjpeg can: each 8×8 block's inverse transform is computed at 4×4, 2×2 or 1×1 —
+/// the block's own low-pass reduction, from its low frequencies — at the smallest of 1/2, 1/4,
+/// 1/8 that keeps the longest side at least `MAX_SIDE` (the resampling to `MAX_SIDE` follows).
+/// A 48-MP photo decodes to 3 MP instead of 48. `None` for a JPEG not that large, or whose
+/// pixels are not 8-bit grey or RGB (CMYK, 16-bit lossless): the full decoder takes those.
+fn decode_reduced_jpeg(
+    bytes: &[u8],
+    width: u32,
+    height: u32,
+) -> Result<Option<RgbImage>, VisionError> {
+    let long = width.max(height);
+    if long < 2 * MAX_SIDE {
+        return Ok(None);
+    }
+    let undecodable = |e: jpeg_decoder::Error| VisionError::UndecodableImage(e.to_string());
+    let mut decoder = jpeg_decoder::Decoder::new(bytes);
+    decoder.set_max_decoding_buffer_size(DECODE_BUDGET as usize);
+    decoder.read_info().map_err(undecodable)?;
+    let Some(info) = decoder.info() else {
+        return Ok(None);
+    };
+    if !matches!(info.pixel_format, PixelFormat::L8 | PixelFormat::RGB24) {
+        return Ok(None);
+    }
+    let at_least = |side: u32| (u64::from(side) * u64::from(MAX_SIDE)).div_ceil(u64::from(long));
+    let (w, h) = decoder
+        .scale(at_least(width) as u16, at_least(height) as u16)
+        .map_err(undecodable)?;
+    let pixels = decoder.decode().map_err(undecodable)?;
+    let (w, h) = (u32::from(w), u32::from(h));
+    let img = match info.pixel_format {
+        PixelFormat::RGB24 => RgbImage::from_raw(w, h, pixels),
+        _ => GrayImage::from_raw(w, h, pixels).map(|g| DynamicImage::ImageLuma8(g).into_rgb8()),
+    };
+    img.map(Some).ok_or_else(|| {
+        VisionError::UndecodableImage("the JPEG decoded to fewer pixels than its size".into())
+    })
+}
+
 /// Decodes JPEG/PNG/WebP/HEIC bytes, applies EXIF orientation and bounds the size.
 pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
     if super::heic::is_heif(bytes) {
@@ -117,14 +162,23 @@ pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
     if decoder.total_bytes() > DECODE_BUDGET {
         return Err(too_large(width, height));
     }
-    let img = DynamicImage::from_decoder(decoder).map_err(|e| match e {
-        image::ImageError::Limits(_) => too_large(width, height),
-        e => undecodable(e),
-    })?;
+    let reduced = match format {
+        image::ImageFormat::Jpeg => decode_reduced_jpeg(bytes, width, height)?,
+        _ => None,
+    };
+    let img = match reduced {
+        Some(img) => img,
+        None => DynamicImage::from_decoder(decoder)
+            .map_err(|e| match e {
+                image::ImageError::Limits(_) => too_large(width, height),
+                e => undecodable(e),
+            })?
+            .into_rgb8(),
+    };
     // Reduced first, then turned upright: the turn copies the image, and a reduced one is
     // small. (An orientation only permutes pixels, so both orders give the same image up to
     // the resampling's rounding.)
-    let img = bound_size(img.into_rgb8(), MAX_SIDE);
+    let img = bound_size(img, MAX_SIDE);
     let img = apply_orientation(
         DynamicImage::ImageRgb8(img),
         exif_orientation(bytes).unwrap_or(1),
@@ -222,6 +276,69 @@ mod tests {
         let out = decode(&jpeg_with_orientation(&img, 6)).unwrap();
         assert_eq!(out.dimensions(), (512, 1024));
         assert!(out.get_pixel(256, 100)[0] > 200 && out.get_pixel(256, 900)[2] > 200);
+    }
+
+    /// The reference for a reduced decode: the whole image decoded, then resampled.
+    fn decoded_in_full(bytes: &[u8]) -> RgbImage {
+        bound_size(
+            image::load_from_memory(bytes).unwrap().into_rgb8(),
+            MAX_SIDE,
+        )
+    }
+
+    /// Mean and largest absolute difference of two images' channels.
+    fn differences(a: &RgbImage, b: &RgbImage) -> (f64, u8) {
+        let d = a
+            .as_raw()
+            .iter()
+            .zip(b.as_raw())
+            .map(|(x, y)| x.abs_diff(*y));
+        let (sum, max) = d.fold((0u64, 0u8), |(s, m), v| (s + u64::from(v), m.max(v)));
+        (sum as f64 / a.as_raw().len() as f64, max)
+    }
+
+    #[test]
+    fn a_large_jpeg_reduced_in_the_dct_matches_the_full_decode() {
+        // obama.jpg at 3× (2457 × 3072, JPEG 95): decoded at 1/2 scale, then resampled.
+        let photo = crate::vision::testutil::fixture_photo("obama.jpg");
+        let big = imageops::resize(&photo, 2457, 3072, imageops::FilterType::CatmullRom);
+        let bytes = jpeg_bytes(&big, 95);
+        let half = decode_reduced_jpeg(&bytes, 2457, 3072).unwrap().unwrap();
+        assert_eq!(half.dimensions(), (1229, 1536), "1/2 scale, rounded up");
+        let reduced = decode(&bytes).unwrap();
+        let full = decoded_in_full(&bytes);
+        assert_eq!(reduced.dimensions(), full.dimensions());
+        let (mean, max) = differences(&reduced, &full);
+        eprintln!("mean {mean:.3}, max {max}");
+        assert!(mean < 1.0 && max < 40, "mean {mean}, max {max}");
+        // A grey JPEG comes out grey.
+        let grey = DynamicImage::ImageRgb8(big).into_luma8();
+        let mut bytes = Vec::new();
+        grey.write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+        let reduced = decode(&bytes).unwrap();
+        assert_eq!(reduced.dimensions(), full.dimensions());
+        assert!(reduced.pixels().all(|p| p[0] == p[1] && p[1] == p[2]));
+        let (mean, _) = differences(&reduced, &decoded_in_full(&bytes));
+        assert!(mean < 1.0, "grey: mean {mean}");
+    }
+
+    #[test]
+    fn only_jpegs_twice_the_working_size_are_reduced_in_the_dct() {
+        let img = RgbImage::from_pixel(2047, 600, image::Rgb([180, 140, 120]));
+        assert!(decode_reduced_jpeg(&jpeg_bytes(&img, 90), 2047, 600)
+            .unwrap()
+            .is_none());
+        // 8064 × 6048 (48 MP) → 1/4 → 2016 × 1512, the smallest scale keeping 1024.
+        let img = RgbImage::from_pixel(8064, 6048, image::Rgb([180, 140, 120]));
+        let bytes = jpeg_bytes(&img, 90);
+        drop(img);
+        let out = decode_reduced_jpeg(&bytes, 8064, 6048).unwrap().unwrap();
+        assert_eq!(out.dimensions(), (2016, 1512));
+        assert_eq!(decode(&bytes).unwrap().dimensions(), (1024, 768));
     }
 
     #[test]

@@ -798,6 +798,37 @@ mod tests {
         image::imageops::crop_imm(&img, left, top, side, side).to_image()
     }
 
+    /// A phone-sized JPEG is decoded at a reduced DCT scale (decode.rs); the analysis reads
+    /// within the 3 points of the same file decoded in full and resampled (measured:
+    /// obama.jpg ≤ 1.1, biden.jpg ≤ 2.1, pigmentation), on the photos the scaling bar holds.
+    /// (grace_hopper.jpg's crow's feet read 20–45 under plain resampling with the usual
+    /// filters, with or without this decoder: docs/metrics.md.)
+    #[test]
+    fn a_phone_sized_jpeg_reads_as_its_full_decode() {
+        for (file, k) in [
+            ("obama.jpg", 3),
+            ("obama.jpg", 5),
+            ("obama.jpg", 7),
+            ("biden.jpg", 4),
+            ("biden.jpg", 7),
+        ] {
+            // k× the fixture (up to 4347 × 7168, 31 MP), as a camera's JPEG at quality 92.
+            let photo = crate::vision::testutil::fixture_photo(file);
+            let (w, h) = photo.dimensions();
+            let big = resize(&photo, w * k, h * k, FilterType::CatmullRom);
+            let bytes = jpeg_bytes(&big, 92);
+            let full = crate::vision::decode::bound_size(
+                image::load_from_memory(&bytes).unwrap().into_rgb8(),
+                crate::vision::decode::MAX_SIDE,
+            );
+            let a = engine().analyze_bytes(&bytes, &Options::default()).unwrap();
+            let b = engine().analyze_image(&full, &Options::default()).unwrap();
+            for ((name, x), (_, y)) in scores(&a.result).into_iter().zip(scores(&b.result)) {
+                assert!((x - y).abs() <= 3.0, "{file} ×{k} {name}: {x} vs {y}");
+            }
+        }
+    }
+
     /// The head pose of a photo (yaw, pitch), as the report gives it.
     fn pose_of(img: &RgbImage) -> (f32, f32) {
         let q = engine()
