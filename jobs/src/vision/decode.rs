@@ -100,40 +100,32 @@ pub fn at_own_size(bytes: &[u8]) -> bool {
 /// DCT, as libjpeg can: each 8×8 block's inverse transform is computed at 4×4, 2×2 or 1×1 —
 /// the block's own low-pass reduction, from its low frequencies — at the smallest of 1/2, 1/4,
 /// 1/8 that keeps the longest side at least `MAX_SIDE` (the resampling to `MAX_SIDE` follows).
-/// A 48-MP photo decodes to 3 MP instead of 48. `None` for a JPEG not that large, or whose
-/// pixels are not 8-bit grey or RGB (CMYK, 16-bit lossless): the full decoder takes those.
-fn decode_reduced_jpeg(
-    bytes: &[u8],
-    width: u32,
-    height: u32,
-) -> Result<Option<RgbImage>, VisionError> {
+/// A 48-MP photo decodes to 3 MP instead of 48. `None` for a JPEG not that large, whose pixels
+/// are not 8-bit grey or RGB (CMYK, 16-bit lossless), or that jpeg-decoder refuses: the full
+/// decoder takes those and has the last word (zune-jpeg decodes a truncated upload, the
+/// missing rows grey, where jpeg-decoder stops).
+fn decode_reduced_jpeg(bytes: &[u8], width: u32, height: u32) -> Option<RgbImage> {
     let long = width.max(height);
     if long < 2 * MAX_SIDE {
-        return Ok(None);
+        return None;
     }
-    let undecodable = |e: jpeg_decoder::Error| VisionError::UndecodableImage(e.to_string());
     let mut decoder = jpeg_decoder::Decoder::new(bytes);
     decoder.set_max_decoding_buffer_size(DECODE_BUDGET as usize);
-    decoder.read_info().map_err(undecodable)?;
-    let Some(info) = decoder.info() else {
-        return Ok(None);
-    };
-    if !matches!(info.pixel_format, PixelFormat::L8 | PixelFormat::RGB24) {
-        return Ok(None);
+    decoder.read_info().ok()?;
+    let format = decoder.info()?.pixel_format;
+    if !matches!(format, PixelFormat::L8 | PixelFormat::RGB24) {
+        return None;
     }
     let at_least = |side: u32| (u64::from(side) * u64::from(MAX_SIDE)).div_ceil(u64::from(long));
     let (w, h) = decoder
         .scale(at_least(width) as u16, at_least(height) as u16)
-        .map_err(undecodable)?;
-    let pixels = decoder.decode().map_err(undecodable)?;
+        .ok()?;
+    let pixels = decoder.decode().ok()?;
     let (w, h) = (u32::from(w), u32::from(h));
-    let img = match info.pixel_format {
+    match format {
         PixelFormat::RGB24 => RgbImage::from_raw(w, h, pixels),
         _ => GrayImage::from_raw(w, h, pixels).map(|g| DynamicImage::ImageLuma8(g).into_rgb8()),
-    };
-    img.map(Some).ok_or_else(|| {
-        VisionError::UndecodableImage("the JPEG decoded to fewer pixels than its size".into())
-    })
+    }
 }
 
 /// Decodes JPEG/PNG/WebP/HEIC bytes, applies EXIF orientation and bounds the size.
@@ -163,7 +155,7 @@ pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
         return Err(too_large(width, height));
     }
     let reduced = match format {
-        image::ImageFormat::Jpeg => decode_reduced_jpeg(bytes, width, height)?,
+        image::ImageFormat::Jpeg => decode_reduced_jpeg(bytes, width, height),
         _ => None,
     };
     let img = match reduced {
@@ -303,7 +295,7 @@ mod tests {
         let photo = crate::vision::testutil::fixture_photo("obama.jpg");
         let big = imageops::resize(&photo, 2457, 3072, imageops::FilterType::CatmullRom);
         let bytes = jpeg_bytes(&big, 95);
-        let half = decode_reduced_jpeg(&bytes, 2457, 3072).unwrap().unwrap();
+        let half = decode_reduced_jpeg(&bytes, 2457, 3072).unwrap();
         assert_eq!(half.dimensions(), (1229, 1536), "1/2 scale, rounded up");
         let reduced = decode(&bytes).unwrap();
         let full = decoded_in_full(&bytes);
@@ -329,16 +321,32 @@ mod tests {
     #[test]
     fn only_jpegs_twice_the_working_size_are_reduced_in_the_dct() {
         let img = RgbImage::from_pixel(2047, 600, image::Rgb([180, 140, 120]));
-        assert!(decode_reduced_jpeg(&jpeg_bytes(&img, 90), 2047, 600)
-            .unwrap()
-            .is_none());
+        assert!(decode_reduced_jpeg(&jpeg_bytes(&img, 90), 2047, 600).is_none());
         // 8064 × 6048 (48 MP) → 1/4 → 2016 × 1512, the smallest scale keeping 1024.
         let img = RgbImage::from_pixel(8064, 6048, image::Rgb([180, 140, 120]));
         let bytes = jpeg_bytes(&img, 90);
         drop(img);
-        let out = decode_reduced_jpeg(&bytes, 8064, 6048).unwrap().unwrap();
+        let out = decode_reduced_jpeg(&bytes, 8064, 6048).unwrap();
         assert_eq!(out.dimensions(), (2016, 1512));
         assert_eq!(decode(&bytes).unwrap().dimensions(), (1024, 768));
+    }
+
+    #[test]
+    fn a_truncated_large_jpeg_decodes_as_the_full_decoder_would() {
+        // A large upload cut off mid-file: whatever `image`'s decoder makes of it, so does
+        // `decode`, whichever decoder reads it.
+        let photo = crate::vision::testutil::fixture_photo("obama.jpg");
+        let big = imageops::resize(&photo, 2457, 3072, imageops::FilterType::Triangle);
+        let bytes = jpeg_bytes(&big, 92);
+        for keep in [bytes.len() * 2 / 3, bytes.len() - 2] {
+            let cut = &bytes[..keep];
+            let full = image::load_from_memory(cut).map(|i| bound_size(i.into_rgb8(), MAX_SIDE));
+            match (decode(cut), full) {
+                (Ok(a), Ok(b)) => assert_eq!(a.dimensions(), b.dimensions()),
+                (Err(a), Err(_)) => assert_eq!(a.code(), "undecodable_image"),
+                (a, b) => panic!("cut at {keep}: decode {:?}, full {:?}", a.err(), b.err()),
+            }
+        }
     }
 
     #[test]
