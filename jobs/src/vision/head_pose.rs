@@ -28,13 +28,6 @@ pub struct HeadPose {
     pub pitch_deg: f32,
 }
 
-impl HeadPose {
-    /// How far the face points away from the lens, degrees (the larger of |yaw| and |pitch|).
-    pub fn turn_deg(&self) -> f32 {
-        self.yaw_deg.abs().max(self.pitch_deg.abs())
-    }
-}
-
 /// The canonical model's Procrustes landmarks: mesh index, position in image axes, weight.
 pub struct Canonical {
     basis: Vec<(usize, Vector3<f64>, f64)>,

@@ -40,6 +40,10 @@ struct ReportPage<'a> {
     hundred: String,
 }
 
+/// The head turn from which the photo quality shows it. Portraits taken as frontal read up to
+/// 9° (astronaut.png's pitch, docs/metrics.md): below 10° a row would only report that.
+const SHOWN_TURN_DEG: f32 = 10.0;
+
 impl ReportPage<'_> {
     /// A translated label (used by the template).
     fn t(&self, id: &str) -> String {
@@ -108,9 +112,8 @@ pub fn render_report_html(
         swatch: is_hex_colour(&tone.hex).then(|| tone.hex.clone()),
         sharpness: format_number(lang, report.image_quality.blur as f64),
         exposure: format_number(lang, report.image_quality.exposure as f64),
-        // Below 10° a turn is within the pose estimate's own scatter on frontal portraits.
         head_turn: head_turn(report)
-            .filter(|deg| *deg >= 10.0)
+            .filter(|deg| *deg >= SHOWN_TURN_DEG)
             .map(|deg| format!("{}°", format_number(lang, deg.round() as f64))),
         face_in_photo: report
             .image_quality
