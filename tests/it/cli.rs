@@ -24,11 +24,7 @@ fn stdout(o: &Output) -> String {
 
 #[tokio::test]
 async fn admin_commands_create_keys_grant_credits_revoke_and_verify() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let out = stdout(&dermis(
         &app,
         &[
@@ -105,11 +101,7 @@ async fn admin_commands_create_keys_grant_credits_revoke_and_verify() {
 #[tokio::test]
 async fn events_verify_exits_non_zero_when_projections_disagree() {
     use sea_orm::ConnectionTrait;
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     stdout(&dermis(
         &app,
         &["keys", "create", "--email", "eve@example.test"],

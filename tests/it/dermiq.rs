@@ -157,11 +157,7 @@ async fn account_reports_plan_balance_and_rate_limit() {
 
 #[tokio::test]
 async fn no_credits_left_gets_403_and_nothing_is_recorded() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let (account, key) = app.account_with_key(Plan::Pack).await; // a pack account starts empty
     let resp = app
         .analyze(&key, "/v1/analyze", face_jpeg(), "face.jpg")
@@ -174,11 +170,7 @@ async fn no_credits_left_gets_403_and_nothing_is_recorded() {
 
 #[tokio::test]
 async fn unknown_malformed_and_foreign_ids_all_read_as_404() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let (_, alice) = app.account_with_key(Plan::Free).await;
     let (_, mallory) = app.account_with_key(Plan::Free).await;
     let id = app.submit(&alice, "/v1/analyze", face_jpeg()).await;
@@ -198,11 +190,7 @@ async fn unknown_malformed_and_foreign_ids_all_read_as_404() {
 
 #[tokio::test]
 async fn bad_uploads_get_clear_400_and_415_errors_and_cost_nothing() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let (account, key) = app.account_with_key(Plan::Free).await;
     let gif = app
         .analyze(
@@ -258,11 +246,7 @@ async fn bad_uploads_get_clear_400_and_415_errors_and_cost_nothing() {
 
 #[tokio::test]
 async fn uploads_over_10_mb_get_413_whether_declared_or_streamed() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let (account, key) = app.account_with_key(Plan::Free).await;
     let big = vec![0xFFu8; 11 * 1024 * 1024];
     let declared = app
@@ -289,11 +273,7 @@ async fn uploads_over_10_mb_get_413_whether_declared_or_streamed() {
 
 #[tokio::test]
 async fn photos_over_fifty_megapixels_get_413_from_their_header_and_cost_nothing() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let (account, key) = app.account_with_key(Plan::Free).await;
     let huge = huge_png();
     assert!(
@@ -354,11 +334,7 @@ async fn over_the_rate_limit_gets_429_with_retry_after_and_headers() {
 
 #[tokio::test]
 async fn an_idempotent_retry_returns_the_same_analysis_and_charges_once() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let (account, key) = app.account_with_key(Plan::Free).await;
     let mut ids = vec![];
     for _ in 0..3 {
@@ -413,11 +389,7 @@ async fn analysis_refunds_credit_when_the_image_cannot_be_decoded() {
 
 #[tokio::test]
 async fn responses_carry_a_request_id() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let resp = app
         .http
         .get(app.url("/v1/account"))

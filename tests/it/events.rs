@@ -50,11 +50,7 @@ async fn concurrent_requests_never_oversell_credits_on_postgres() {
 
 #[tokio::test]
 async fn verify_detects_a_projection_that_disagrees_with_the_log() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     app.account_with_key(Plan::Free).await;
     app.verify_events().await;
     app.domain()

@@ -11,11 +11,7 @@ async fn spec(app: &TestApp) -> Value {
 
 #[tokio::test]
 async fn openapi_document_describes_every_dermiq_endpoint() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let spec = spec(&app).await;
     assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
     for (path, method) in [
@@ -66,11 +62,7 @@ async fn openapi_document_describes_every_dermiq_endpoint() {
 
 #[tokio::test]
 async fn swagger_ui_is_served() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let html = app
         .http
         .get(app.url("/docs"))
@@ -86,11 +78,7 @@ async fn swagger_ui_is_served() {
 
 #[tokio::test]
 async fn openapi_document_describes_the_skinn_and_skin_shade_dialects() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let spec = spec(&app).await;
     for (path, method, scheme) in [
         ("/api/v1/analyze", "get", Some("SkinnBearer")),

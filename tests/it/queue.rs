@@ -58,11 +58,7 @@ async fn killed_worker_job_is_retried_and_completes(app: TestApp) {
 
 #[tokio::test]
 async fn a_worker_killed_mid_job_does_not_lose_the_analysis_on_sqlite() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     killed_worker_job_is_retried_and_completes(app).await;
 }
 
@@ -80,11 +76,7 @@ async fn a_worker_killed_mid_job_does_not_lose_the_analysis_on_postgres_and_redi
 
 #[tokio::test]
 async fn a_job_that_keeps_killing_its_worker_ends_failed_with_a_refund() {
-    let app = TestApp::spawn(Options {
-        workers: Some(0),
-        ..Options::default()
-    })
-    .await;
+    let app = TestApp::without_workers().await;
     let (account, key) = app.account_with_key(Plan::Free).await;
     let id = app.submit(&key, "/v1/analyze/quick", face_jpeg()).await;
     for attempt in 1..=jobs::queue::MAX_ATTEMPTS {

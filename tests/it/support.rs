@@ -219,6 +219,15 @@ impl TestApp {
         }
     }
 
+    /// An API-only app (no workers) on the embedded setup: submissions stay queued.
+    pub async fn without_workers() -> TestApp {
+        TestApp::spawn(Options {
+            workers: Some(0),
+            ..Options::default()
+        })
+        .await
+    }
+
     /// An API-only app (no workers) on the embedded setup, with `tweak` applied to its config.
     pub async fn with_config(tweak: impl Fn(&mut Config) + Send + Sync + 'static) -> TestApp {
         TestApp::spawn(Options {

@@ -181,7 +181,7 @@ pub fn decode(bytes: &[u8]) -> Result<RgbImage, VisionError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vision::testutil::{jpeg_bytes, with_orientation};
+    use crate::vision::testutil::{decoded_in_full, jpeg_bytes, with_orientation};
 
     #[test]
     fn garbage_bytes_are_undecodable() {
@@ -268,14 +268,6 @@ mod tests {
         let out = decode(&jpeg_with_orientation(&img, 6)).unwrap();
         assert_eq!(out.dimensions(), (512, 1024));
         assert!(out.get_pixel(256, 100)[0] > 200 && out.get_pixel(256, 900)[2] > 200);
-    }
-
-    /// The reference for a reduced decode: the whole image decoded, then resampled.
-    fn decoded_in_full(bytes: &[u8]) -> RgbImage {
-        bound_size(
-            image::load_from_memory(bytes).unwrap().into_rgb8(),
-            MAX_SIDE,
-        )
     }
 
     /// Mean and largest absolute difference of two images' channels.

@@ -817,10 +817,7 @@ mod tests {
             let (w, h) = photo.dimensions();
             let big = resize(&photo, w * k, h * k, FilterType::CatmullRom);
             let bytes = jpeg_bytes(&big, 92);
-            let full = crate::vision::decode::bound_size(
-                image::load_from_memory(&bytes).unwrap().into_rgb8(),
-                crate::vision::decode::MAX_SIDE,
-            );
+            let full = crate::vision::testutil::decoded_in_full(&bytes);
             let a = engine().analyze_bytes(&bytes, &Options::default()).unwrap();
             let b = engine().analyze_image(&full, &Options::default()).unwrap();
             for ((name, x), (_, y)) in scores(&a.result).into_iter().zip(scores(&b.result)) {

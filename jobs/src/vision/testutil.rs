@@ -200,3 +200,12 @@ pub fn papule(p: [u8; 3]) -> [u8; 3] {
         (p[2] as f32 * 0.75) as u8,
     ]
 }
+
+/// The reference for a reduced JPEG decode: the whole image decoded by `image`, then resampled
+/// to the working size as `decode` does.
+pub fn decoded_in_full(bytes: &[u8]) -> RgbImage {
+    crate::vision::decode::bound_size(
+        image::load_from_memory(bytes).unwrap().into_rgb8(),
+        crate::vision::decode::MAX_SIDE,
+    )
+}
