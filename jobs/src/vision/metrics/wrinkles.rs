@@ -63,8 +63,9 @@ pub struct Wrinkles {
     /// The grooves under the lower lids, read with the fold's filters.
     pub eye_bags: EyeBags,
     /// The sites with too little skin in view to grade ("forehead", "crow_feet", "nasolabial",
-    /// "glabella": under a fringe, beyond the photo's frame, behind the silhouette): they count
-    /// nowhere in `whole`, and their own score is that of a site without lines.
+    /// "glabella": under a fringe, beyond the photo's frame, behind the silhouette or glasses):
+    /// they count nowhere in `whole`, their own score is that of a site without lines, and
+    /// their mask is empty.
     pub unseen: Vec<&'static str>,
 }
 
@@ -166,14 +167,24 @@ pub(super) fn side_weights(right: usize, left: usize) -> [f32; 2] {
     [right, left].map(|n| ramp(n as f32 / larger, SIDE_NONE, SIDE_FULL))
 }
 
-/// A site counts in the `whole` score not at all below `SITE_NONE_IOD2` (≈ 27 crop px, a
-/// 2.5 mm square of skin) and fully from `SITE_FULL_IOD2` (≈ 110 crop px, 5 mm), on a ramp
-/// between. The ramp ends low because a site's weight moves the whole wherever the ramp holds
-/// it: astronaut.png's crow's feet, cut by hair and the silhouette to 190 px (99.7 against a
-/// whole of 62), shrank to 117 px under JPEG 60 as the hair's edge moved, and with the ramp
-/// ending at 270 px that alone moved the whole by 5 points.
-const SITE_NONE_IOD2: f32 = 0.002;
-const SITE_FULL_IOD2: f32 = 0.008;
+/// A wrinkle site is graded not at all below `SITE_NONE_IOD2` of skin in view (≈ 270 crop px,
+/// a square of ≈ 0.14 IOD, 9 mm, 20 pixels at the common resolution where the lines are read)
+/// and fully from `SITE_FULL_IOD2` (≈ 400 px, 11 mm), on a ramp between ([`site_weight`]).
+///
+/// Why that size: a share of lines needs a patch a few line spacings across, and at the common
+/// resolution a crease is 1–2 pixels wide. Smaller sites are slivers between hair, glasses and
+/// the silhouette, whose share swings with every pixel their edges gain or lose: grace_hopper.jpg's
+/// crow's feet (65–213 px beside her glasses' rims, by how the photo was resampled) read
+/// 20.6–42.1 as it was resized 0.8–1.3×, and astronaut.png's (190 px between hair and
+/// silhouette) shrank to 117 px under JPEG 60. Every site of the fixtures that is not such a
+/// sliver holds at least 449 px (obama.jpg's glabella), so the ramp lies between the two groups.
+const SITE_NONE_IOD2: f32 = 0.02;
+const SITE_FULL_IOD2: f32 = 0.03;
+
+/// How fully a wrinkle site with `area` IOD² of skin in view is graded (0–1).
+fn site_weight(area: f32) -> f32 {
+    ramp(area, SITE_NONE_IOD2, SITE_FULL_IOD2)
+}
 
 /// Fold length on a line giving nasolabial 50.
 const FOLD_HALF_PCT: f32 = 50.0;
@@ -208,12 +219,23 @@ fn pct(sum: f32, n: f32) -> f32 {
     100.0 * sum / n.max(1.0)
 }
 
-fn score(sum: f32, n: f32, half: f32) -> MetricScore {
-    let pct = pct(sum, n);
+fn score(pct: f32, half: f32) -> MetricScore {
     MetricScore {
         ui_score: ui(pct, half, 1.5),
-        raw_score: r1(pct),
+        raw_score: pct,
         unit: "% of region on lines".into(),
+    }
+}
+
+/// A site's grade at weight `w` ([`site_weight`]): the score blended linearly with 100 (a site
+/// without lines seen) and the raw scaled by `w`, then rounded. Linear in the score, not the
+/// raw: the score curve is steep at a few per cent of lines, so fading the raw made the grade
+/// jump 16 points for the last 10 pixels of a lined site.
+fn faded(s: MetricScore, w: f32) -> MetricScore {
+    MetricScore {
+        ui_score: r1(w * s.ui_score + (1.0 - w) * 100.0),
+        raw_score: r1(w * s.raw_score),
+        unit: s.unit,
     }
 }
 
@@ -299,36 +321,43 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         })
         .sum::<f32>()
         / 2.0;
-    let forehead_score = score(fs, fn_ as f32, 8.0);
-    let crow_score = score(cs, cn, 8.0);
-    let fold_score = MetricScore {
-        ui_score: ui(fold_pct, FOLD_HALF_PCT, 2.0),
-        raw_score: r1(fold_pct),
-        unit: "% of fold length on a line".into(),
-    };
-    let glabella_score = score(gs, gn as f32, 8.0);
+    // A site is graded in proportion to how much of it the photo shows (`site_weight`): a
+    // sliver's share of lines is noise, so its grade fades to that of a site without lines
+    // seen, and its weight in `whole` to nothing, continuously.
+    let iod2 = face.iod * face.iod;
+    let [wf, wc, wn, wg] = [fn_ as f32, cn, nn as f32, gn as f32].map(|n| site_weight(n / iod2));
+    let forehead_score = faded(score(pct(fs, fn_ as f32), 8.0), wf);
+    let crow_score = faded(score(pct(cs, cn), 8.0), wc);
+    let fold_score = faded(
+        MetricScore {
+            ui_score: ui(fold_pct, FOLD_HALF_PCT, 2.0),
+            raw_score: fold_pct,
+            unit: "% of fold length on a line".into(),
+        },
+        wn,
+    );
+    let glabella_score = faded(score(pct(gs, gn as f32), 8.0), wg);
     // The whole face's score grades each site and averages the grades, as clinical wrinkle
     // scales do (one grade per site, then their sum), over the sites the photo shows: pooling
     // the sites' pixels instead let the largest region decide (a smile's folds gave a young face
-    // 19) and amplified its noise. A site fades in with its size (`SITE_NONE_IOD2` to
-    // `SITE_FULL_IOD2`), so a region that hair or the silhouette cuts to a few pixels neither
-    // counts nor jumps in.
-    let iod2 = face.iod * face.iod;
+    // 19) and amplified its noise.
     let (mut total, mut weight, mut unseen) = (0.0, 0.0, Vec::new());
-    for (site, n, s) in [
-        ("forehead", fn_ as f32, &forehead_score),
-        ("crow_feet", cn, &crow_score),
-        ("nasolabial", nn as f32, &fold_score),
-        ("glabella", gn as f32, &glabella_score),
+    for (site, w, s) in [
+        ("forehead", wf, &forehead_score),
+        ("crow_feet", wc, &crow_score),
+        ("nasolabial", wn, &fold_score),
+        ("glabella", wg, &glabella_score),
     ] {
-        let w = ramp(n / iod2, SITE_NONE_IOD2, SITE_FULL_IOD2);
         if w == 0.0 {
             unseen.push(site);
         }
         total += w * s.ui_score;
         weight += w;
     }
-    let pooled = pct(fs + cs + ns + gs, (fn_ + nn + gn) as f32 + cn);
+    let pooled = pct(
+        wf * fs + wc * cs + wn * ns + wg * gs,
+        wf * fn_ as f32 + wc * cn + wn * nn as f32 + wg * gn as f32,
+    );
     let scores = WrinkleScores {
         whole: MetricScore {
             ui_score: if weight > 0.0 {
@@ -344,12 +373,20 @@ pub fn wrinkles(face: &CanonicalFace, regions: &Regions) -> Wrinkles {
         nasolabial: fold_score,
         glabella: glabella_score,
     };
+    // The masks show the lines of the sites that are graded.
+    let shown = |m: Mask, w: f32| {
+        if w > 0.0 {
+            m
+        } else {
+            Mask::empty(m.width, m.height)
+        }
+    };
     Wrinkles {
         scores,
-        forehead,
-        crow_feet,
-        nasolabial,
-        glabella,
+        forehead: shown(forehead, wf),
+        crow_feet: shown(crow_feet, wc),
+        nasolabial: shown(nasolabial, wn),
+        glabella: shown(glabella, wg),
         eye_bags: eye_bags(&fold, regions),
         unseen,
     }
@@ -371,6 +408,52 @@ mod tests {
         assert!((l - 0.5).abs() < 1e-6 && r == 1.0);
         assert_eq!(side_weights(350, 1000), [l, r]);
         assert_eq!(side_weights(0, 0), [0.0, 0.0]);
+    }
+
+    /// A site cut down to a sliver fades out of the grade without a jump: obama.jpg's crow's
+    /// feet (923 px, smile lines, 12.8) kept to their first `k` pixels read as measured down to
+    /// `SITE_FULL_IOD2`, rise towards 100 on the ramp, and from `SITE_NONE_IOD2` down are not
+    /// graded (100, listed unseen, an empty mask).
+    #[test]
+    fn a_site_cut_to_a_sliver_fades_out_of_the_grade() {
+        let (face, regions) = fixture_face("obama.jpg");
+        let iod2 = face.iod * face.iod;
+        let (none, full) = (SITE_NONE_IOD2 * iod2, SITE_FULL_IOD2 * iod2);
+        let first = |m: &Mask, k: usize| {
+            let mut out = Mask::empty(m.width, m.height);
+            for i in (0..m.data.len()).filter(|&i| m.data[i]).take(k) {
+                out.data[i] = true;
+            }
+            out
+        };
+        let (right, left) = (&regions.crow_feet_right, &regions.crow_feet_left);
+        let total = right.count() + left.count();
+        assert!(total as f32 > 2.0 * full, "{total} px");
+        let mut last: Option<(usize, f32)> = None;
+        for k in (0..=total).rev().step_by(10) {
+            // Both sides shrink alike, so neither fades against the other.
+            let kr = k * right.count() / total;
+            let mut cut = regions.clone();
+            cut.crow_feet_right = first(right, kr);
+            cut.crow_feet_left = first(left, k - kr);
+            let w = wrinkles(&face, &cut);
+            let score = w.scores.crow_feet.ui_score;
+            let px = k as f32;
+            if px >= full {
+                assert!(score < 40.0, "{k} px: {score}");
+            }
+            if px <= none {
+                assert_eq!(score, 100.0, "{k} px");
+                assert!(w.unseen.contains(&"crow_feet"), "{k} px");
+                assert_eq!(w.crow_feet.count(), 0, "{k} px");
+            } else {
+                assert!(!w.unseen.contains(&"crow_feet"), "{k} px");
+            }
+            if let Some((k0, s0)) = last {
+                assert!((score - s0).abs() < 15.0, "{k0} → {k} px: {s0} → {score}");
+            }
+            last = Some((k, score));
+        }
     }
 
     #[test]
