@@ -16,6 +16,7 @@ pub mod error;
 pub mod face_frame;
 pub mod facemesh;
 pub mod filters;
+pub mod glasses;
 pub mod head_pose;
 pub mod heic;
 pub mod jpeg_quality;

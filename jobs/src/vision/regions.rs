@@ -6,6 +6,7 @@
 //! which excludes eyes, brows, lips, nostrils, hair and background.
 
 use super::face_frame::CanonicalFace;
+use super::glasses;
 use super::landmarks_idx::*;
 use super::raster::Mask;
 
@@ -16,8 +17,11 @@ pub struct Regions {
     pub face: Mask,
     /// The share (0–1) of the face silhouette that lies inside the photo.
     pub face_in_photo: f32,
-    /// Analysable skin: face minus eyes, brows, lips, nostrils and non-skin pixels (hair, glasses).
+    /// Analysable skin: face minus eyes, brows, lips, nostrils, non-skin pixels (hair, frames
+    /// of a colour clearly off skin) and, on a face wearing glasses, the spectacle zone.
     pub skin: Mask,
+    /// The face wears glasses (`glasses::bridge`): the lenses' and bridge's zone is not skin.
+    pub glasses: bool,
     pub forehead: Mask,
     pub glabella: Mask,
     pub cheek_right: Mask,
@@ -134,6 +138,14 @@ impl Regions {
             .or(&brows.morph(r(0.05)))
             .or(&mouth.morph(r(0.04)))
             .or(&nostrils);
+        // Glasses: their rims and the skin behind the lenses are not skin to measure, whatever
+        // the frame's colour.
+        let spectacles = glasses::bridge(face);
+        let excluded = if spectacles.glasses() {
+            excluded.or(&glasses::zone(face, spectacles.row))
+        } else {
+            excluded
+        };
         let geometric_skin = inner.and_not(&excluded);
         // Dilated so that hair-fringe and frame edges do not read as wrinkles or pores.
         let skin = geometric_skin.and_not(&non_skin_pixels(face, &geometric_skin).morph(r(0.05)));
@@ -263,6 +275,7 @@ impl Regions {
             face: face_m,
             face_in_photo,
             skin,
+            glasses: spectacles.glasses(),
             forehead,
             glabella,
             cheek_right,

@@ -118,6 +118,13 @@ pub struct ImageQuality {
     /// `face_too_small`. Absent in reports stored before it existed; read as false.)
     #[serde(default)]
     pub resolution_limited: bool,
+    /// True when the face wears glasses, found by the bar their bridge lays across the nose.
+    /// Their rims and the skin behind the lenses (tinted, reflected and magnified) are then left
+    /// out of every skin measurement: the under-eye scores and the crow's feet are usually not
+    /// measured (`not_measured`). Rimless glasses are not found. (Absent in reports stored
+    /// before it existed; read as false.)
+    #[serde(default)]
+    pub glasses: bool,
     /// Estimated libjpeg quality (1–100) of a JPEG upload, read from its quantisation table;
     /// absent for other formats. On a small face in a strongly compressed file a faint fine line
     /// can be rounded away or deepened by the compression, and its wrinkle score moves with it;

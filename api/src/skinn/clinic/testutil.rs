@@ -73,6 +73,7 @@ pub fn healthy() -> Report {
             overexposed_pct: 0.4,
             face_resolution_px: 180.0,
             resolution_limited: false,
+            glasses: false,
             jpeg_quality: Some(90),
             face_in_photo_pct: Some(100.0),
             not_measured: vec![],
