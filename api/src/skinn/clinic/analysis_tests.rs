@@ -268,6 +268,30 @@ fn a_face_cut_off_by_the_frame_is_the_summarys_photo_caveat_in_every_language() 
 }
 
 #[test]
+fn glasses_are_the_summarys_photo_caveat_in_every_language() {
+    let glasses = report_with(|r| r.image_quality.glasses = true);
+    let turned = report_with(|r| r.image_quality.yaw_deg = Some(-26.0));
+    let small = report_with(|r| r.image_quality.face_resolution_px = 40.0);
+    for lang in Language::ALL {
+        let summary = clinic_analysis(&glasses, lang).summary;
+        // Its own words: not the selector's default (a small face), not another issue's.
+        for other in [&small, &turned, &healthy()] {
+            assert_ne!(
+                summary,
+                clinic_analysis(other, lang).summary,
+                "{}",
+                lang.code()
+            );
+        }
+    }
+    let en = clinic_analysis(&glasses, Language::En).summary;
+    assert!(
+        en.contains("glasses cover the skin around the eyes"),
+        "{en}"
+    );
+}
+
+#[test]
 fn a_head_turned_from_the_camera_is_the_summarys_photo_caveat_in_every_language() {
     let turned = report_with(|r| r.image_quality.yaw_deg = Some(-26.0));
     let small = report_with(|r| r.image_quality.face_resolution_px = 40.0);

@@ -192,6 +192,9 @@ pub enum PhotoIssue {
     /// The head turned more than [`TURNED_DEG`] from the camera (yaw or pitch): the far side
     /// of the face is foreshortened and partly hidden.
     Turned,
+    /// Glasses found on the face (`image_quality.glasses`): the skin around the eyes (under-eye
+    /// circles and bags, crow's feet) was left out of the measurements.
+    Glasses,
 }
 
 /// The head turn (the larger of |yaw| and |pitch|) beyond which the report names it as the
@@ -209,6 +212,7 @@ impl PhotoIssue {
             PhotoIssue::SmallFace => "small",
             PhotoIssue::CutOff => "cut-off",
             PhotoIssue::Turned => "turned",
+            PhotoIssue::Glasses => "glasses",
         }
     }
 }
@@ -234,6 +238,8 @@ pub fn photo_issue(r: &Report) -> Option<PhotoIssue> {
         Some(PhotoIssue::CutOff)
     } else if head_turn(r).is_some_and(|deg| deg > TURNED_DEG) {
         Some(PhotoIssue::Turned)
+    } else if q.glasses {
+        Some(PhotoIssue::Glasses)
     } else {
         None
     }
@@ -416,6 +422,18 @@ mod tests {
                 r.image_quality.pitch_deg = None;
             })),
             None
+        );
+        assert_eq!(
+            photo_issue(&report_with(|r| r.image_quality.glasses = true)),
+            Some(PhotoIssue::Glasses)
+        );
+        // A turned head comes before glasses: it hides more of the face.
+        assert_eq!(
+            photo_issue(&report_with(|r| {
+                r.image_quality.glasses = true;
+                r.image_quality.yaw_deg = Some(30.0);
+            })),
+            Some(PhotoIssue::Turned)
         );
         // Cut off comes first: it says more about what was measured.
         assert_eq!(
