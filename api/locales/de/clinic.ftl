@@ -229,7 +229,7 @@ summary-quality = Die Fotoqualität hat einige Messungen eingeschränkt ({ $issu
     [overexposed] Überbelichtung
     [cut-off] ein Teil des Gesichts liegt außerhalb des Bildes
     [turned] das Gesicht ist von der Kamera abgewandt
-    [glasses] eine Brille verdeckt die Haut um die Augen, die daher nicht gemessen wurde
+    [glasses] eine Brille verdeckt die Haut um die Augen
    *[small] Gesicht zu klein im Bild
 }); eine neue Aufnahme bei gleichmäßigem Tageslicht würde das Ergebnis zuverlässiger machen.
 

@@ -231,7 +231,7 @@ summary-quality = Photo quality limited some measurements ({ $issue ->
     [overexposed] overexposure
     [cut-off] part of the face is outside the frame
     [turned] the face is turned away from the camera
-    [glasses] glasses cover the skin around the eyes, which was not measured
+    [glasses] glasses cover the skin around the eyes
    *[small] the face is small in the frame
 }); a retake in even daylight would make the result more reliable.
 

@@ -229,7 +229,7 @@ summary-quality = La calidad de la foto ha limitado algunas mediciones ({ $issue
     [overexposed] sobreexposición
     [cut-off] parte del rostro queda fuera del encuadre
     [turned] el rostro está girado respecto a la cámara
-    [glasses] las gafas cubren la piel alrededor de los ojos, que no se midió
+    [glasses] las gafas cubren la piel alrededor de los ojos
    *[small] el rostro aparece pequeño en el encuadre
 }); repetir la foto con luz natural uniforme haría el resultado más fiable.
 

@@ -230,7 +230,7 @@ summary-quality = La qualité de la photo a limité certaines mesures ({ $issue 
     [overexposed] surexposition
     [cut-off] une partie du visage est hors du cadre
     [turned] le visage est tourné par rapport à l'objectif
-    [glasses] des lunettes couvrent la peau autour des yeux, qui n'a pas été mesurée
+    [glasses] des lunettes couvrent la peau autour des yeux
    *[small] visage trop petit dans le cadre
 }) ; une nouvelle photo à la lumière du jour, bien répartie, rendrait le résultat plus fiable.
 

@@ -229,7 +229,7 @@ summary-quality = La qualità della foto ha limitato alcune misurazioni ({ $issu
     [overexposed] sovraesposizione
     [cut-off] parte del volto è fuori dall'inquadratura
     [turned] il volto è girato rispetto alla fotocamera
-    [glasses] gli occhiali coprono la pelle intorno agli occhi, che non è stata misurata
+    [glasses] gli occhiali coprono la pelle intorno agli occhi
    *[small] volto troppo piccolo nell'inquadratura
 }); una nuova foto con luce naturale uniforme renderebbe il risultato più affidabile.
 

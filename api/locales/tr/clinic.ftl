@@ -230,7 +230,7 @@ summary-quality = Fotoğraf kalitesi bazı ölçümleri sınırladı ({ $issue -
     [overexposed] aşırı pozlama
     [cut-off] yüzün bir kısmı kadrajın dışında
     [turned] yüz kameradan başka yöne dönük
-    [glasses] gözlük gözlerin çevresindeki cildi örtüyor, bu bölge ölçülmedi
+    [glasses] gözlük gözlerin çevresindeki cildi örtüyor
    *[small] yüz kadrajda çok küçük
 }); eşit gün ışığında yeniden çekilecek bir fotoğraf sonucu daha güvenilir kılar.
 

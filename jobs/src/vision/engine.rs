@@ -901,7 +901,8 @@ mod tests {
     /// -E 'test(large_faces)' --no-capture` prints every delta.
     /// grace_hopper.jpg's glasses and her face's outline leave her crow's-feet sites 65–213 px
     /// of skin, by how the photo was resampled; graded, they read 20.6–42.1 as it was resized.
-    /// Now below `SITE_NONE_IOD2` in every variant: not measured, and the whole wrinkle score,
+    /// Now below `SITE_NONE_IOD2` in every variant (and, since her glasses are found, behind
+    /// their zone): not measured, and the whole wrinkle score,
     /// the mean of the sites she shows, within the 3 points. (Her acne, pigmentation
     /// and glabella still move more: docs/metrics.md, "grace_hopper.jpg under resampling".)
     #[test]
@@ -947,6 +948,19 @@ mod tests {
                 r.image_quality.not_measured
             );
             assert_eq!(w.crow_feet.ui_score, 100.0, "{label}");
+            // Her glasses are found: the skin's colour around the eyes is not read, the bags'
+            // grooves are, through the lenses.
+            let q = &r.image_quality;
+            assert!(q.glasses, "{label}");
+            assert!(
+                q.not_measured.contains(&"hd_dark_circles".to_string()),
+                "{label}"
+            );
+            let bags = r
+                .hd_eye_bags
+                .as_ref()
+                .expect("bags read through the lenses");
+            assert!(bags.ui_score < 50.0, "{label}: {}", bags.ui_score);
             let moved = (w.whole.ui_score - base.hd_wrinkle.whole.ui_score).abs();
             assert!(moved <= 3.0, "{label}: whole moved {moved}");
         }

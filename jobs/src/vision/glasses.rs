@@ -1,5 +1,6 @@
 //! Glasses on the face: found by the bar their bridge lays across the nose, and answered by
-//! leaving the spectacle zone (rims and the skin seen through the lenses) out of the skin.
+//! leaving the spectacle zone (rims and the skin seen through the lenses) out of the skin — but
+//! for the eye bags' bands, whose grooves are shading that clear lenses pass (`regions`).
 //!
 //! Why: frames whose colour is close to skin (translucent, tortoiseshell, gold) pass the colour
 //! gate in `regions`, and their rims and bridge then read as lines and red spots, while the skin

@@ -120,8 +120,9 @@ pub struct ImageQuality {
     pub resolution_limited: bool,
     /// True when the face wears glasses, found by the bar their bridge lays across the nose.
     /// Their rims and the skin behind the lenses (tinted, reflected and magnified) are then left
-    /// out of every skin measurement: the under-eye scores and the crow's feet are usually not
-    /// measured (`not_measured`). Rimless glasses are not found. (Absent in reports stored
+    /// out of the skin measurements — dark circles and the crow's feet are usually not measured
+    /// (`not_measured`) — except the eye bags' grooves, shading that clear lenses pass. Rimless
+    /// glasses are not found. (Absent in reports stored
     /// before it existed; read as false.)
     #[serde(default)]
     pub glasses: bool,

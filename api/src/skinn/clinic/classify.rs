@@ -192,8 +192,8 @@ pub enum PhotoIssue {
     /// The head turned more than [`TURNED_DEG`] from the camera (yaw or pitch): the far side
     /// of the face is foreshortened and partly hidden.
     Turned,
-    /// Glasses found on the face (`image_quality.glasses`): the skin around the eyes (under-eye
-    /// circles and bags, crow's feet) was left out of the measurements.
+    /// Glasses found on the face (`image_quality.glasses`): the skin around the eyes was left
+    /// out of the measurements (the bags' grooves are still read through the lenses).
     Glasses,
 }
 
