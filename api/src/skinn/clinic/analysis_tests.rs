@@ -4,6 +4,7 @@ use super::analysis::clinic_analysis;
 use super::classify::{SkinType, UvDamage};
 use super::language::Language;
 use super::testutil::{healthy, report_with, sample, variety};
+use super::vision_report::Report;
 
 const SKIN_TYPES: [&str; 5] = ["Normal", "Dry", "Oily", "Combination", "Sensitive"];
 const UV_LEVELS: [&str; 4] = ["None", "Mild", "Moderate", "Severe"];
@@ -249,68 +250,41 @@ fn summary_carries_the_numbers_in_locale_digits() {
     );
 }
 
+/// A face cut off by the frame, a head turned from the camera and glasses each make the
+/// summary's photo caveat in its own words, in every language: not the selector's default (a
+/// small face), not another issue's, not a summary without a caveat.
 #[test]
-fn a_face_cut_off_by_the_frame_is_the_summarys_photo_caveat_in_every_language() {
-    let cut = report_with(|r| r.image_quality.face_in_photo_pct = Some(72.7));
+fn each_photo_caveat_has_its_own_words_in_every_language() {
+    let cases = [
+        (
+            report_with(|r| r.image_quality.face_in_photo_pct = Some(72.7)),
+            "part of the face is outside the frame",
+        ),
+        (
+            report_with(|r| r.image_quality.yaw_deg = Some(-26.0)),
+            "the face is turned away from the camera",
+        ),
+        (
+            report_with(|r| r.image_quality.glasses = true),
+            "glasses cover the skin around the eyes",
+        ),
+    ];
     let small = report_with(|r| r.image_quality.face_resolution_px = 40.0);
     for lang in Language::ALL {
-        let (cut, small) = (
-            clinic_analysis(&cut, lang).summary,
-            clinic_analysis(&small, lang).summary,
-        );
-        // Its own words, not the selector's default (a small face).
-        assert_ne!(cut, small, "{}", lang.code());
-        let whole = clinic_analysis(&healthy(), lang).summary;
-        assert_ne!(cut, whole, "{}", lang.code());
-    }
-    let en = clinic_analysis(&cut, Language::En).summary;
-    assert!(en.contains("part of the face is outside the frame"), "{en}");
-}
-
-#[test]
-fn glasses_are_the_summarys_photo_caveat_in_every_language() {
-    let glasses = report_with(|r| r.image_quality.glasses = true);
-    let turned = report_with(|r| r.image_quality.yaw_deg = Some(-26.0));
-    let small = report_with(|r| r.image_quality.face_resolution_px = 40.0);
-    for lang in Language::ALL {
-        let summary = clinic_analysis(&glasses, lang).summary;
-        // Its own words: not the selector's default (a small face), not another issue's.
-        for other in [&small, &turned, &healthy()] {
-            assert_ne!(
-                summary,
-                clinic_analysis(other, lang).summary,
-                "{}",
+        let summary = |r: &Report| clinic_analysis(r, lang).summary;
+        let others = [summary(&small), summary(&healthy())];
+        let caveats: Vec<String> = cases.iter().map(|(r, _)| summary(r)).collect();
+        for (i, c) in caveats.iter().enumerate() {
+            assert!(!others.contains(c), "{}: {c}", lang.code());
+            assert!(
+                caveats.iter().enumerate().all(|(j, d)| i == j || c != d),
+                "{}: {c}",
                 lang.code()
             );
         }
     }
-    let en = clinic_analysis(&glasses, Language::En).summary;
-    assert!(
-        en.contains("glasses cover the skin around the eyes"),
-        "{en}"
-    );
-}
-
-#[test]
-fn a_head_turned_from_the_camera_is_the_summarys_photo_caveat_in_every_language() {
-    let turned = report_with(|r| r.image_quality.yaw_deg = Some(-26.0));
-    let small = report_with(|r| r.image_quality.face_resolution_px = 40.0);
-    let cut = report_with(|r| r.image_quality.face_in_photo_pct = Some(72.7));
-    for lang in Language::ALL {
-        let summary = clinic_analysis(&turned, lang).summary;
-        // Its own words: not the selector's default (a small face), not another issue's.
-        for other in [&small, &cut, &healthy()] {
-            assert_ne!(
-                summary,
-                clinic_analysis(other, lang).summary,
-                "{}",
-                lang.code()
-            );
-        }
+    for (r, words) in &cases {
+        let en = clinic_analysis(r, Language::En).summary;
+        assert!(en.contains(words), "{en}");
     }
-    let en = clinic_analysis(&turned, Language::En).summary;
-    assert!(
-        en.contains("the face is turned away from the camera"),
-        "{en}"
-    );
 }
