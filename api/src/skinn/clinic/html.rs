@@ -36,6 +36,9 @@ struct ReportPage<'a> {
     face_in_photo: Option<String>,
     /// How far the head is turned from the camera, when it is noticeably ("24°").
     head_turn: Option<String>,
+    /// Glasses were found: the skin around the eyes was left out (said here whatever the
+    /// summary's caveat, which a GP note or another photo issue may take).
+    glasses: bool,
     /// "100" in the report language's digits, for the "/100" after scores.
     hundred: String,
 }
@@ -112,6 +115,7 @@ pub fn render_report_html(
         swatch: is_hex_colour(&tone.hex).then(|| tone.hex.clone()),
         sharpness: format_number(lang, report.image_quality.blur as f64),
         exposure: format_number(lang, report.image_quality.exposure as f64),
+        glasses: report.image_quality.glasses,
         head_turn: head_turn(report)
             .filter(|deg| *deg >= SHOWN_TURN_DEG)
             .map(|deg| format!("{}°", format_number(lang, deg.round() as f64))),
@@ -257,6 +261,20 @@ mod tests {
             assert!(html.contains(&label), "{}: {label}", lang.code());
             let deg = format!("{}°", format_number(lang, 15.0));
             assert!(html.contains(&deg), "{}: {deg}", lang.code());
+        }
+    }
+
+    #[test]
+    fn glasses_are_said_in_the_photo_quality() {
+        let bare = render(&sample(), Language::En, None);
+        assert!(!bare.contains(&t(Language::En, "html-glasses-effect")));
+        let glasses = report_with(|r| r.image_quality.glasses = true);
+        for lang in Language::ALL {
+            let html = render(&glasses, lang, None);
+            for id in ["html-glasses", "html-glasses-effect"] {
+                let text = escape(&t(lang, id));
+                assert!(html.contains(&text), "{}: {text}", lang.code());
+            }
         }
     }
 
