@@ -278,6 +278,7 @@ html-face-in-photo = Gesicht im Bild
 html-head-turn = Kopfdrehung zur Kamera
 html-glasses = Brille
 html-glasses-effect = Haut um die Augen ausgelassen
+html-not-measured = nicht gemessen
 html-disclaimer-title = Kein Medizinprodukt · keine Diagnose
 html-disclaimer = Dieser Bericht wird automatisch aus einem einzelnen Foto erstellt. Scores und Schätzungen (einschließlich Feuchtigkeit, Hautalter und UV-Schäden) sind aus Bildmessungen abgeleitete Indikatoren und können durch Licht, Make-up und Kameraeinstellungen beeinflusst werden. Muttermale und einzelne Hautveränderungen werden nicht untersucht: Jede neue, sich verändernde, blutende oder ungewöhnliche Stelle sollte ärztlich untersucht werden.
 html-footer = Dermis · selbst gehostete Hautanalyse · SKINN-AI-kompatibles Format

@@ -280,6 +280,7 @@ html-face-in-photo = Face inside the photo
 html-head-turn = Head turned from the camera
 html-glasses = Glasses
 html-glasses-effect = skin around the eyes left out
+html-not-measured = not measured
 html-disclaimer-title = Not a medical device · not a diagnosis
 html-disclaimer = This report is generated automatically from a single photograph. Scores and estimates (including hydration, skin age and UV damage) are indicators derived from image measurements and can be affected by lighting, make-up and camera settings. It does not examine moles or individual lesions: any spot that is new, changing, bleeding or unusual should be seen by a doctor.
 html-footer = Dermis · self-hosted skin analysis · SKINN AI-compatible format

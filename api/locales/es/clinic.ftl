@@ -278,6 +278,7 @@ html-face-in-photo = Rostro dentro de la foto
 html-head-turn = Giro de la cabeza respecto a la cámara
 html-glasses = Gafas
 html-glasses-effect = piel alrededor de los ojos excluida
+html-not-measured = no medido
 html-disclaimer-title = No es un producto sanitario · no es un diagnóstico
 html-disclaimer = Este informe se genera automáticamente a partir de una sola fotografía. Las puntuaciones y estimaciones (incluidas la hidratación, la edad de la piel y el daño UV) son indicadores derivados de mediciones de la imagen y pueden verse afectadas por la iluminación, el maquillaje y los ajustes de la cámara. No examina lunares ni lesiones individuales: cualquier mancha nueva, que cambie, sangre o resulte inusual debe valorarla un médico.
 html-footer = Dermis · análisis de la piel autoalojado · formato compatible con SKINN AI

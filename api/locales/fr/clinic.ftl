@@ -279,6 +279,7 @@ html-face-in-photo = Visage dans la photo
 html-head-turn = Rotation de la tête par rapport à l'objectif
 html-glasses = Lunettes
 html-glasses-effect = peau autour des yeux exclue
+html-not-measured = non mesuré
 html-disclaimer-title = Pas un dispositif médical · pas un diagnostic
 html-disclaimer = Ce rapport est généré automatiquement à partir d'une seule photographie. Les scores et estimations (y compris l'hydratation, l'âge cutané et les dommages UV) sont des indicateurs issus de mesures d'image et peuvent être influencés par l'éclairage, le maquillage et les réglages de l'appareil. Il n'examine pas les grains de beauté ni les lésions isolées : toute tache nouvelle, qui évolue, saigne ou paraît inhabituelle doit être examinée par un médecin.
 html-footer = Dermis · analyse de peau auto-hébergée · format compatible SKINN AI

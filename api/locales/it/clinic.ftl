@@ -278,6 +278,7 @@ html-face-in-photo = Volto nella foto
 html-head-turn = Rotazione della testa rispetto alla fotocamera
 html-glasses = Occhiali
 html-glasses-effect = pelle intorno agli occhi esclusa
+html-not-measured = non misurato
 html-disclaimer-title = Non è un dispositivo medico · non è una diagnosi
 html-disclaimer = Questo referto è generato automaticamente a partire da una sola fotografia. Punteggi e stime (compresi idratazione, età della pelle e danno UV) sono indicatori derivati da misurazioni dell'immagine e possono essere influenzati da illuminazione, trucco e impostazioni della fotocamera. Non esamina nei né singole lesioni: qualsiasi macchia nuova, che cambia, sanguina o appare insolita deve essere valutata da un medico.
 html-footer = Dermis · analisi della pelle self-hosted · formato compatibile SKINN AI

@@ -279,6 +279,7 @@ html-face-in-photo = Fotoğraftaki yüz oranı
 html-head-turn = Başın kameraya göre dönüklüğü
 html-glasses = Gözlük
 html-glasses-effect = gözlerin çevresindeki cilt hariç tutuldu
+html-not-measured = ölçülmedi
 html-disclaimer-title = Tıbbi cihaz değildir · tanı değildir
 html-disclaimer = Bu rapor tek bir fotoğraftan otomatik olarak oluşturulur. Skorlar ve tahminler (nem, cilt yaşı ve UV hasarı dahil) görüntü ölçümlerinden türetilen göstergelerdir; ışık, makyaj ve kamera ayarlarından etkilenebilir. Benleri veya tek tek lezyonları incelemez: yeni ortaya çıkan, değişen, kanayan veya olağan dışı görünen her leke bir hekim tarafından muayene edilmelidir.
 html-footer = Dermis · kendi sunucunuzda cilt analizi · SKINN AI uyumlu biçim

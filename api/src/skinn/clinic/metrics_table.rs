@@ -17,6 +17,10 @@ pub struct MetricRow {
     pub measurement: String,
     /// A wrinkle sub-region (indented under the overall wrinkle row).
     pub sub: bool,
+    /// False when the photo did not let the engine measure it (`image_quality.not_measured`:
+    /// a site under a fringe or behind glasses): its score, 100 by the engine's convention, is
+    /// then shown as "not measured", without a bar, so that it does not read as healthy skin.
+    pub measured: bool,
 }
 
 /// The vision engine's unit strings this report knows how to translate. An unknown unit (the
@@ -53,6 +57,7 @@ fn row(id: &str, ui: f32, raw: f32, unit: &str, sub: bool, lang: Language) -> Me
         score_text: format_number(lang, score as f64),
         measurement: measurement(raw, unit, lang),
         sub,
+        measured: true,
     }
 }
 
@@ -60,10 +65,36 @@ fn metric(id: &str, m: &MetricScore, sub: bool, lang: Language) -> MetricRow {
     row(id, m.ui_score, m.raw_score, &m.unit, sub, lang)
 }
 
+/// The report's name (`image_quality.not_measured`) of the metric a row shows.
+const REPORT_KEYS: [(&str, &str); 6] = [
+    ("metric-wrinkles-forehead", "hd_wrinkle.forehead"),
+    ("metric-wrinkles-crow-feet", "hd_wrinkle.crow_feet"),
+    ("metric-wrinkles-nasolabial", "hd_wrinkle.nasolabial"),
+    ("metric-wrinkles-glabella", "hd_wrinkle.glabella"),
+    ("metric-dark-circles", "hd_dark_circles"),
+    ("metric-eye-bags", "hd_eye_bags"),
+];
+
 /// Rows in a fixed order: acne, pigmentation, wrinkles (overall then the four regions), then the
 /// others, eye bags after dark circles (pigmentation and eye bags are absent from reports
 /// stored before they existed).
 pub fn metric_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
+    let mut rows = measured_rows(r, lang);
+    for (id, key) in REPORT_KEYS {
+        if !r.image_quality.not_measured.iter().any(|k| k == key) {
+            continue;
+        }
+        let name = t(lang, id);
+        for row in rows.iter_mut().filter(|row| row.name == name) {
+            row.measured = false;
+            row.score_text = "—".into();
+            row.measurement = t(lang, "html-not-measured");
+        }
+    }
+    rows
+}
+
+fn measured_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
     let w = &r.hd_wrinkle;
     let spots = |id: &str, s: &SpotScore| row(id, s.ui_score, s.raw_score, &s.unit, false, lang);
     let mut rows = vec![spots("metric-acne", &r.hd_acne)];
@@ -99,6 +130,38 @@ pub fn metric_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
 mod tests {
     use super::*;
     use crate::skinn::clinic::testutil::{healthy, report_with};
+
+    #[test]
+    fn a_metric_the_photo_did_not_measure_says_so_in_every_language() {
+        let r = report_with(|r| {
+            r.image_quality.not_measured =
+                vec!["hd_wrinkle.crow_feet".into(), "hd_dark_circles".into()];
+        });
+        for lang in Language::ALL {
+            let rows = metric_rows(&r, lang);
+            let unmeasured: Vec<&str> = rows
+                .iter()
+                .filter(|row| !row.measured)
+                .map(|row| row.name.as_str())
+                .collect();
+            assert_eq!(
+                unmeasured,
+                [
+                    t(lang, "metric-wrinkles-crow-feet"),
+                    t(lang, "metric-dark-circles")
+                ],
+                "{}",
+                lang.code()
+            );
+            for row in rows.iter().filter(|row| !row.measured) {
+                assert_eq!(row.measurement, t(lang, "html-not-measured"));
+                assert_eq!(row.score_text, "—");
+            }
+        }
+        assert!(metric_rows(&healthy(), Language::En)
+            .iter()
+            .all(|row| row.measured));
+    }
 
     #[test]
     fn known_units_are_translated_and_unknown_units_kept() {
