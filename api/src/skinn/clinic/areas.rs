@@ -88,7 +88,14 @@ impl AreaScores {
                 Area::Redness => Some(r.hd_redness.ui_score),
                 Area::Texture => Some(r.hd_texture.ui_score),
                 Area::Pores => Some(r.hd_pore.ui_score),
-                Area::DarkCircles => Some(r.hd_dark_circles.ui_score),
+                // Behind glasses or with no under-eye skin in view the engine reads 100 and
+                // says it did not measure: nothing to rank or to improve.
+                Area::DarkCircles => (!r
+                    .image_quality
+                    .not_measured
+                    .iter()
+                    .any(|k| k == "hd_dark_circles"))
+                .then_some(r.hd_dark_circles.ui_score),
                 Area::Oiliness => Some(r.hd_oiliness.ui_score),
                 Area::Firmness => Some(r.hd_firmness.ui_score),
                 Area::EyeBags => r.hd_eye_bags.as_ref().map(|m| m.ui_score),
@@ -192,6 +199,19 @@ mod tests {
         r.hd_eye_bags.as_mut().unwrap().ui_score = 20.0;
         let s = AreaScores::from_report(&r, 90.0);
         assert_eq!(s.top3()[0], Area::EyeBags);
+    }
+
+    #[test]
+    fn dark_circles_the_photo_did_not_measure_are_not_an_area() {
+        let mut r = crate::skinn::clinic::testutil::healthy();
+        r.hd_dark_circles.ui_score = 20.0;
+        let s = AreaScores::from_report(&r, 90.0);
+        assert_eq!(s.top3()[0], Area::DarkCircles);
+        r.image_quality.not_measured = vec!["hd_dark_circles".into()];
+        r.hd_dark_circles.ui_score = 100.0;
+        let s = AreaScores::from_report(&r, 90.0);
+        assert_eq!(s.measured(Area::DarkCircles), None);
+        assert!(!s.worst_first().contains(&Area::DarkCircles));
     }
 
     #[test]
