@@ -190,15 +190,17 @@ mod tests {
             let bridge_y =
                 (face.pt(RIGHT_EYE_INNER)[1] + face.pt(LEFT_EYE_INNER)[1]) / 2.0 - 0.06 * iod;
             let t = thick * iod;
-            repaint(&mut face, |x, y, p| {
-                let (x, y) = (x as f32, y as f32);
-                let rim = [rc, lc].iter().any(|c| {
+            let on_rim = |x: f32, y: f32| {
+                [rc, lc].iter().any(|c| {
                     let r = (((x - c[0]) / ax).powi(2) + ((y - c[1]) / ay).powi(2)).sqrt();
                     (r - 1.0).abs() * ax.min(ay) < t / 2.0
-                });
+                })
+            };
+            repaint(&mut face, |x, y, p| {
+                let (x, y) = (x as f32, y as f32);
                 let bridge =
                     x > rc[0] + ax * 0.9 && x < lc[0] - ax * 0.9 && (y - bridge_y).abs() < t / 2.0;
-                if rim || bridge {
+                if on_rim(x, y) || bridge {
                     colour
                 } else {
                     p
@@ -210,14 +212,9 @@ mod tests {
             let regions = Regions::new(&face);
             assert!(regions.glasses, "{name}");
             // The rims' pixels beside the eyes are no longer skin.
-            let rim_skin = Mask::from_fn(face.lab.width, face.lab.width, |x, y| {
-                [rc, lc].iter().any(|c| {
-                    let r = (((x - c[0]) / ax).powi(2) + ((y - c[1]) / ay).powi(2)).sqrt();
-                    (r - 1.0).abs() * ax.min(ay) < t / 2.0
-                })
-            })
-            .and(&regions.skin)
-            .count();
+            let rim_skin = Mask::from_fn(face.lab.width, face.lab.width, on_rim)
+                .and(&regions.skin)
+                .count();
             let before = bare.skin.count();
             eprintln!(
                 "{name}: rim pixels left in the skin {rim_skin}, skin {before} → {}",

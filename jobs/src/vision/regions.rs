@@ -144,15 +144,16 @@ impl Regions {
         // Glasses: their rims and the skin behind the lenses are not skin to measure, whatever
         // the frame's colour — but for the bags' grooves, shading that clear lenses pass (below).
         let spectacles = glasses::bridge(face);
+        // `behind_lenses`: the skin before the lenses' zone was taken out, kept for the bags
+        // (None without glasses: the skin itself).
         let (skin, behind_lenses) = if spectacles.glasses() {
             let zone = glasses::zone(face, spectacles.row);
             (
                 skin_of(&geometric_skin.and_not(&zone)),
-                skin_of(&geometric_skin),
+                Some(skin_of(&geometric_skin)),
             )
         } else {
-            let skin = skin_of(&geometric_skin);
-            (skin.clone(), skin)
+            (skin_of(&geometric_skin), None)
         };
         // The regions that detail filters read keep a further 0.07 IOD (≈ 2 σ of the largest line
         // and dot filters) inside the skin, so that the edges of hair, the face outline, eyes and
@@ -190,8 +191,9 @@ impl Regions {
         // tint would change the under-eye's colour, which dark circles read; its rims and
         // reflections would be spots): grace_hopper.jpg's bags read 27.3 through her glasses,
         // within 1.3 under rotation, scaling and JPEG, and her lower rims lie below the band.
-        let bag_right = below_lid(&RIGHT_LOWER_LID, BAG_FROM_IOD, 0.33, &behind_lenses);
-        let bag_left = below_lid(&LEFT_LOWER_LID, BAG_FROM_IOD, 0.33, &behind_lenses);
+        let bag_skin = behind_lenses.as_ref().unwrap_or(&skin);
+        let bag_right = below_lid(&RIGHT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
+        let bag_left = below_lid(&LEFT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
         let bag_axes = [
             [face.pt(RIGHT_EYE_INNER), face.pt(RIGHT_EYE_OUTER)],
             [face.pt(LEFT_EYE_INNER), face.pt(LEFT_EYE_OUTER)],

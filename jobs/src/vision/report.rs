@@ -165,6 +165,14 @@ pub struct ImageQuality {
     pub detection_score: f32,
 }
 
+impl ImageQuality {
+    /// Whether the photo let the engine measure `score` (a name as in `not_measured`:
+    /// `"hd_dark_circles"`, `"hd_wrinkle.crow_feet"`…).
+    pub fn measured(&self, score: &str) -> bool {
+        !self.not_measured.iter().any(|k| k == score)
+    }
+}
+
 /// The age/gender model's output (face-api's network, see docs/models.md).
 #[derive(Debug, Clone, Serialize, Deserialize, Object)]
 pub struct AgeGenderEstimate {

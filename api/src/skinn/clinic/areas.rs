@@ -90,12 +90,10 @@ impl AreaScores {
                 Area::Pores => Some(r.hd_pore.ui_score),
                 // Behind glasses or with no under-eye skin in view the engine reads 100 and
                 // says it did not measure: nothing to rank or to improve.
-                Area::DarkCircles => (!r
+                Area::DarkCircles => r
                     .image_quality
-                    .not_measured
-                    .iter()
-                    .any(|k| k == "hd_dark_circles"))
-                .then_some(r.hd_dark_circles.ui_score),
+                    .measured("hd_dark_circles")
+                    .then_some(r.hd_dark_circles.ui_score),
                 Area::Oiliness => Some(r.hd_oiliness.ui_score),
                 Area::Firmness => Some(r.hd_firmness.ui_score),
                 Area::EyeBags => r.hd_eye_bags.as_ref().map(|m| m.ui_score),

@@ -9,6 +9,8 @@ use super::{MetricScore, Report, SpotScore};
 /// One row of the table, ready for the template.
 #[derive(Debug, Clone)]
 pub struct MetricRow {
+    /// The metric's message id ("metric-dark-circles").
+    id: &'static str,
     pub name: String,
     /// 0–100, rounded (bar width and colour band).
     pub score: u32,
@@ -49,9 +51,10 @@ fn measurement(raw: f32, unit: &str, lang: Language) -> String {
     }
 }
 
-fn row(id: &str, ui: f32, raw: f32, unit: &str, sub: bool, lang: Language) -> MetricRow {
+fn row(id: &'static str, ui: f32, raw: f32, unit: &str, sub: bool, lang: Language) -> MetricRow {
     let score = clamp_score(ui).round();
     MetricRow {
+        id,
         name: t(lang, id),
         score: score as u32,
         score_text: format_number(lang, score as f64),
@@ -61,7 +64,7 @@ fn row(id: &str, ui: f32, raw: f32, unit: &str, sub: bool, lang: Language) -> Me
     }
 }
 
-fn metric(id: &str, m: &MetricScore, sub: bool, lang: Language) -> MetricRow {
+fn metric(id: &'static str, m: &MetricScore, sub: bool, lang: Language) -> MetricRow {
     row(id, m.ui_score, m.raw_score, &m.unit, sub, lang)
 }
 
@@ -80,12 +83,11 @@ const REPORT_KEYS: [(&str, &str); 6] = [
 /// stored before they existed).
 pub fn metric_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
     let mut rows = measured_rows(r, lang);
-    for (id, key) in REPORT_KEYS {
-        if !r.image_quality.not_measured.iter().any(|k| k == key) {
-            continue;
-        }
-        let name = t(lang, id);
-        for row in rows.iter_mut().filter(|row| row.name == name) {
+    for row in &mut rows {
+        let unmeasured = REPORT_KEYS
+            .iter()
+            .any(|&(id, key)| id == row.id && !r.image_quality.measured(key));
+        if unmeasured {
             row.measured = false;
             row.score_text = "—".into();
             row.measurement = t(lang, "html-not-measured");
@@ -96,7 +98,8 @@ pub fn metric_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
 
 fn measured_rows(r: &Report, lang: Language) -> Vec<MetricRow> {
     let w = &r.hd_wrinkle;
-    let spots = |id: &str, s: &SpotScore| row(id, s.ui_score, s.raw_score, &s.unit, false, lang);
+    let spots =
+        |id: &'static str, s: &SpotScore| row(id, s.ui_score, s.raw_score, &s.unit, false, lang);
     let mut rows = vec![spots("metric-acne", &r.hd_acne)];
     rows.extend(
         r.hd_pigmentation
