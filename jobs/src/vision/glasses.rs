@@ -34,6 +34,11 @@ pub const BRIDGE_DELTA_E: f32 = 12.0;
 const LENS_HALF_WIDTH_IOD: f32 = 0.48;
 const LENS_HALF_HEIGHT_IOD: f32 = 0.36;
 const LENS_DROP_IOD: f32 = 0.05;
+/// Half-height of the band left out across the nose, IOD. A bridge is 3–8 mm tall (≈ 0.05–0.13
+/// IOD) and the row found may be either of its edges (a step) or its middle (a bar), so the band
+/// reaches a tall bridge's height either side. (At ± 0.06, the upper half of grace_hopper.jpg's
+/// peach bridge stayed in the skin and read as an acne lesion.)
+const BRIDGE_BAND_IOD: f32 = 0.13;
 
 /// What was measured across the nose.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -99,7 +104,7 @@ pub fn bridge(face: &CanonicalFace) -> Bridge {
 }
 
 /// The spectacle zone of a face wearing glasses: a lens-sized ellipse around each eye and the
-/// band between them across the nose where the bridge lies (`bridge_row` ± 0.06 IOD).
+/// band between them across the nose where the bridge lies (`bridge_row` ± [`BRIDGE_BAND_IOD`]).
 pub fn zone(face: &CanonicalFace, bridge_row: f32) -> Mask {
     let iod = face.iod;
     let n = face.lab.width;
@@ -123,7 +128,7 @@ pub fn zone(face: &CanonicalFace, bridge_row: f32) -> Mask {
         let in_lens = lenses
             .iter()
             .any(|c| ((x - c[0]) / ax).powi(2) + ((y - c[1]) / ay).powi(2) <= 1.0);
-        let on_bridge = x > left && x < right && (y - bridge_row).abs() <= 0.06 * iod;
+        let on_bridge = x > left && x < right && (y - bridge_row).abs() <= BRIDGE_BAND_IOD * iod;
         in_lens || on_bridge
     })
 }
@@ -167,14 +172,17 @@ mod tests {
     }
 
     /// Frames drawn on obama.jpg's canonical face — thick black, tortoiseshell, a thin gold
-    /// wire — are found, and their rims and bridge leave the skin.
+    /// wire, and peach acetate with a tall bridge (grace_hopper.jpg's kind: 0.12 IOD, ≈ 7.5 mm)
+    /// — are found, and their rims and bridge leave the skin.
     #[test]
     fn drawn_frames_are_found_and_leave_the_skin() {
         use crate::vision::regions::Regions;
-        for (name, colour, thick) in [
-            ("black", [25u8, 22, 20], 0.06f32),
-            ("tortoiseshell", [120, 72, 40], 0.05),
-            ("gold wire", [170, 140, 70], 0.025),
+        // (name, colour, rim thickness, bridge height), IOD.
+        for (name, colour, thick, tall) in [
+            ("black", [25u8, 22, 20], 0.06f32, 0.06f32),
+            ("tortoiseshell", [120, 72, 40], 0.05, 0.05),
+            ("gold wire", [170, 140, 70], 0.025, 0.025),
+            ("peach, tall bridge", [210, 130, 75], 0.04, 0.12),
         ] {
             let (mut face, bare) = fixture_face("obama.jpg");
             let iod = face.iod;
@@ -196,11 +204,14 @@ mod tests {
                     (r - 1.0).abs() * ax.min(ay) < t / 2.0
                 })
             };
+            let on_bridge = |x: f32, y: f32| {
+                x > rc[0] + ax * 0.9
+                    && x < lc[0] - ax * 0.9
+                    && (y - bridge_y).abs() < tall * iod / 2.0
+            };
             repaint(&mut face, |x, y, p| {
                 let (x, y) = (x as f32, y as f32);
-                let bridge =
-                    x > rc[0] + ax * 0.9 && x < lc[0] - ax * 0.9 && (y - bridge_y).abs() < t / 2.0;
-                if on_rim(x, y) || bridge {
+                if on_rim(x, y) || on_bridge(x, y) {
                     colour
                 } else {
                     p
@@ -211,10 +222,12 @@ mod tests {
             assert!(b.glasses(), "{name}: {b:?}");
             let regions = Regions::new(&face);
             assert!(regions.glasses, "{name}");
-            // The rims' pixels beside the eyes are no longer skin.
-            let rim_skin = Mask::from_fn(face.lab.width, face.lab.width, on_rim)
-                .and(&regions.skin)
-                .count();
+            // The rims' and the bridge's pixels are no longer skin.
+            let rim_skin = Mask::from_fn(face.lab.width, face.lab.width, |x, y| {
+                on_rim(x, y) || on_bridge(x, y)
+            })
+            .and(&regions.skin)
+            .count();
             let before = bare.skin.count();
             eprintln!(
                 "{name}: rim pixels left in the skin {rim_skin}, skin {before} → {}",

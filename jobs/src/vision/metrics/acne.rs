@@ -1,9 +1,8 @@
 //! hd_acne: raised red spots (papules/pustules) as compact local a* maxima.
 
 use super::super::face_frame::CanonicalFace;
-use super::super::filters::Plane;
 use super::super::regions::Regions;
-use super::spots::{find, smooth, Spot, SpotKind};
+use super::spots::{excess_over_skin, find, Spot, SpotKind};
 use crate::vision::report::SpotScore;
 
 /// A detected lesion in canonical-crop pixels.
@@ -36,24 +35,29 @@ const BACKGROUND_IOD: f32 = 0.12;
 /// Lesion count giving ui_score 50.
 const HALF_COUNT: f32 = 10.0;
 
-/// a* above its local background on the window around the skin, per crop pixel (0 outside it).
+/// a* above the skin around it, per crop pixel (0 outside the skin): its skin-only mean at the
+/// common resolution minus its skin-only mean over 0.12 IOD ([`excess_over_skin`]).
 fn a_excess(face: &CanonicalFace, regions: &Regions) -> Vec<f32> {
     let n = face.lab.width;
-    let a = Plane::new(n, n, face.lab.a.clone());
     let sigma = BACKGROUND_IOD * face.iod;
     let win = regions
         .skin
         .bbox((3.0 * sigma) as usize)
         .unwrap_or((0, 0, n, n));
-    let bg = smooth(&a, win, sigma);
-    let fine = smooth(&a, win, face.common_sigma(SIGMA_A));
-    fine.sub(&bg).data
+    excess_over_skin(
+        &face.lab.a,
+        &regions.skin,
+        win,
+        face.common_sigma(SIGMA_A),
+        sigma,
+    )
 }
 
 /// **Acne** — what: red lesions on the skin.
-/// How: a* smoothed at the common resolution, minus its Gaussian background (σ = 0.12 IOD);
-/// pixels with excess > 3 form 4-connected spots; spots of 0.02–0.12 IOD radius that fill ≥ 30 %
-/// of their bounding box are lesions, each weighted by its peak excess (0 at 4, 1 from 8). Raw:
+/// How: a* smoothed over skin at the common resolution, minus its skin-only background (σ = 0.12
+/// IOD); pixels with excess > 3 form 4-connected spots; spots of 0.02–0.12 IOD radius that fill
+/// ≥ 30 % of their bounding box are lesions (fading out past those limits), each weighted by its
+/// peak excess (0 at 4, 1 from 8). Raw:
 /// weighted lesion count (also area % of the lesions weighing ≥ ½). Score: `ui(count, 10, 2)`
 /// (one or two spots barely matter; ten give 50).
 /// Limits: flat pigmented marks are not counted (no a* excess: they are hd_pigmentation);

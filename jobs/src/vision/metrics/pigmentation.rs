@@ -2,12 +2,10 @@
 //! of the blue-over-red optical density.
 
 use super::super::face_frame::CanonicalFace;
-use super::super::filters::Plane;
 use super::super::lab::linear;
-use super::super::raster::Mask;
 use super::super::regions::Regions;
 use super::acne::{RED, SIGMA_A};
-use super::spots::{find, smooth, Spot, SpotKind};
+use super::spots::{excess_over_skin, find, Spot, SpotKind};
 use crate::vision::report::SpotScore;
 
 pub struct Pigmentation {
@@ -48,35 +46,10 @@ fn melanin_density(face: &CanonicalFace) -> Vec<f32> {
         .collect()
 }
 
-/// Skin-only local mean of `v`: the Gaussian of `v` over skin divided by that of the skin mask,
-/// so that brows, hair, eyes and nostrils do not darken the background that spots are measured
-/// against (they are far darker than any spot).
-fn skin_background(
-    v: &[f32],
-    skin: &Mask,
-    win: (usize, usize, usize, usize),
-    sigma: f32,
-) -> Vec<f32> {
-    let n = skin.width;
-    let w: Vec<f32> = skin
-        .data
-        .iter()
-        .map(|&s| if s { 1.0 } else { 0.0 })
-        .collect();
-    let vw: Vec<f32> = v.iter().zip(&w).map(|(a, b)| a * b).collect();
-    let num = smooth(&Plane::new(n, n, vw), win, sigma);
-    let den = smooth(&Plane::new(n, n, w), win, sigma);
-    num.data
-        .iter()
-        .zip(&den.data)
-        .map(|(a, d)| if *d > 1e-3 { a / d } else { 0.0 })
-        .collect()
-}
-
 /// **Pigmentation** — what: brown spots on the cheeks, forehead and chin.
 /// How: the blue-over-red density ln(R/B) ([`melanin_density`]) smoothed at the common
-/// resolution (nominal σ 1.5 crop px, as acne's a*), minus its skin-only Gaussian background
-/// (σ = 0.05 IOD, [`skin_background`]); pixels more than 0.04 above it form 4-connected spots;
+/// resolution over skin (nominal σ 1.5 crop px, as acne's a*), minus its skin-only Gaussian
+/// background (σ = 0.05 IOD; [`excess_over_skin`]); pixels more than 0.04 above it form 4-connected spots;
 /// spots of 0.02–0.06 IOD radius that fill ≥ 30 % of their bounding box count, each weighted by
 /// its peak excess (0 at 0.06, 1 from 0.15), unless their mean a* excess is acne's (> 3: a red
 /// lesion, counted by hd_acne). Raw: weighted spot count (also area % of the spots weighing
@@ -92,12 +65,13 @@ pub fn pigmentation(face: &CanonicalFace, regions: &Regions, a_excess: &[f32]) -
     let area = regions.open_skin();
     let sigma = SPOT_BACKGROUND_IOD * face.iod;
     let win = area.bbox((3.0 * sigma) as usize).unwrap_or((0, 0, n, n));
-    let fine_sigma = face.common_sigma(SIGMA_A);
-    let density = Plane::new(n, n, melanin_density(face));
-    let fine = smooth(&density, win, fine_sigma);
-    let bg = skin_background(&density.data, &regions.skin, win, sigma);
-    // `find` reads only `area`'s pixels.
-    let excess: Vec<f32> = fine.data.iter().zip(&bg).map(|(f, b)| f - b).collect();
+    let excess = excess_over_skin(
+        &melanin_density(face),
+        &regions.skin,
+        win,
+        face.common_sigma(SIGMA_A),
+        sigma,
+    );
     let brown = |c: &[usize]| {
         let mean_a = c.iter().map(|&i| a_excess[i]).sum::<f32>() / c.len() as f32;
         mean_a <= RED.excess
