@@ -19,10 +19,10 @@ const TOP_SHARE: f32 = 0.05;
 /// Border (px) left out so that the filters' clamped borders do not count.
 const BORDER: usize = 8;
 
-/// Blur σ (px) at the strongest edges of `l`: the median over edge pixels of the re-blur
-/// estimate. It includes the edges' own softness (an eyelid is not a step), so it reads about
-/// 0.8 px on a sharp face crop; callers subtract that.
-pub fn edge_blur(l: &Plane) -> f32 {
+/// Blur σ (px) at the strongest edges of `l`, leaving out the pixels `ignore(x, y)` names: the
+/// median over edge pixels of the re-blur estimate. It includes the edges' own softness (an
+/// eyelid is not a step), so it reads about 0.8 px on a sharp face crop; callers subtract that.
+pub fn edge_blur(l: &Plane, ignore: impl Fn(usize, usize) -> bool) -> f32 {
     let (a, b) = (gaussian(l, S0), gaussian(l, S1));
     let (w, h) = (l.width, l.height);
     if w <= 2 * BORDER || h <= 2 * BORDER {
@@ -36,6 +36,9 @@ pub fn edge_blur(l: &Plane) -> f32 {
     let mut g0 = vec![0f32; w * h];
     for y in BORDER..h - BORDER {
         for x in BORDER..w - BORDER {
+            if ignore(x, y) {
+                continue;
+            }
             let (gx, gy) = grad(&a, x, y);
             g0[y * w + x] = (gx * gx + gy * gy).sqrt();
         }
@@ -114,7 +117,7 @@ mod tests {
     #[test]
     fn measures_the_blur_of_known_edges() {
         for sigma in [1.0f32, 2.0, 3.0, 4.0] {
-            let got = edge_blur(&blurred_disc(sigma));
+            let got = edge_blur(&blurred_disc(sigma), |_, _| false);
             // A pixel-sharp edge itself reads ≈ 0.4 px; they add in quadrature.
             let want = (sigma * sigma + 0.4 * 0.4).sqrt();
             assert!(
@@ -128,6 +131,6 @@ mod tests {
     fn does_not_depend_on_the_edges_contrast() {
         let a = blurred_disc(2.0);
         let b = Plane::new(a.width, a.height, a.data.iter().map(|v| 0.3 * v).collect());
-        assert!((edge_blur(&a) - edge_blur(&b)).abs() < 0.02);
+        assert!((edge_blur(&a, |_, _| false) - edge_blur(&b, |_, _| false)).abs() < 0.02);
     }
 }

@@ -6,7 +6,6 @@
 //! which excludes eyes, brows, lips, nostrils, hair and background.
 
 use super::face_frame::CanonicalFace;
-use super::glasses;
 use super::landmarks_idx::*;
 use super::raster::Mask;
 
@@ -143,13 +142,11 @@ impl Regions {
         let geometric_skin = inner.and_not(&excluded);
         // Glasses: their rims and the skin behind the lenses are not skin to measure, whatever
         // the frame's colour — but for the bags' grooves, shading that clear lenses pass (below).
-        let spectacles = glasses::bridge(face);
         // `behind_lenses`: the skin before the lenses' zone was taken out, kept for the bags
         // (None without glasses: the skin itself).
-        let (skin, behind_lenses) = if spectacles.glasses() {
-            let zone = glasses::zone(face, spectacles.row);
+        let (skin, behind_lenses) = if let Some(zone) = &face.spectacles {
             (
-                skin_of(&geometric_skin.and_not(&zone)),
+                skin_of(&geometric_skin.and_not(zone)),
                 Some(skin_of(&geometric_skin)),
             )
         } else {
@@ -286,7 +283,7 @@ impl Regions {
             face: face_m,
             face_in_photo,
             skin,
-            glasses: spectacles.glasses(),
+            glasses: face.spectacles.is_some(),
             forehead,
             glabella,
             cheek_right,

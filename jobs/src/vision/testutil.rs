@@ -141,7 +141,8 @@ pub fn astronaut_face() -> (
     (face, regions)
 }
 
-/// Repaints the canonical face with `f(x, y, rgb) -> rgb` and recomputes its CIELAB planes.
+/// Repaints the canonical face with `f(x, y, rgb) -> rgb`, recomputes its CIELAB planes and
+/// looks for glasses again.
 pub fn repaint(
     face: &mut crate::vision::face_frame::CanonicalFace,
     f: impl Fn(u32, u32, [u8; 3]) -> [u8; 3],
@@ -150,6 +151,7 @@ pub fn repaint(
         p.0 = f(x, y, p.0);
     }
     face.lab = crate::vision::lab::LabImage::from_rgb(&face.rgb);
+    face.look_for_glasses();
 }
 
 /// Pixel centres of a region mask, every `step`-th one (for placing synthetic marks).
