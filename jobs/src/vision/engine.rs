@@ -975,18 +975,20 @@ mod tests {
     #[test]
     fn scores_of_large_faces_move_at_most_3_points() {
         let mut bad = Vec::new();
-        // grace_hopper.jpg's glabella holds frown lines as faint as astronaut.png's, and at half
-        // size the scanned print no longer holds them (docs/metrics.md, "grace_hopper.jpg under
-        // resampling"): her glabella is not held to the bar, nor, at half size only, the whole
-        // that averages it. (score, copy or "any") pairs.
+        // Scores not held to the bar, as (score, copy or "any"), each explained in
+        // docs/metrics.md ("Stability on larger faces"): grace_hopper.jpg's glabella holds frown
+        // lines as faint as astronaut.png's, which the scanned print loses when made smaller, and
+        // the whole averages it; biden.jpg's brown marks lie at the spot finder's contrast and
+        // size limits, and JPEG 75's chroma rounding weakens several at once.
         for (file, not_held) in [
             ("obama.jpg", &[][..]),
-            ("biden.jpg", &[]),
+            ("biden.jpg", &[("hd_pigmentation", "jpeg 75")]),
             (
                 "grace_hopper.jpg",
                 &[
                     ("hd_wrinkle.glabella", "any"),
                     ("hd_wrinkle.whole", "scale 0.5"),
+                    ("hd_wrinkle.whole", "scale 0.75"),
                 ],
             ),
         ] {
@@ -1005,6 +1007,16 @@ mod tests {
                 ),
                 ("jpeg 60", jpeg(&img, 60)),
                 ("jpeg 95", jpeg(&img, 95)),
+                (
+                    "scale 0.75",
+                    resize(&img, n * 3 / 4, n * 3 / 4, FilterType::Triangle),
+                ),
+                (
+                    "scale 1.4",
+                    resize(&img, n * 7 / 5, n * 7 / 5, FilterType::CatmullRom),
+                ),
+                ("jpeg 75", jpeg(&img, 75)),
+                ("jpeg 85", jpeg(&img, 85)),
             ];
             bad.extend(
                 max_deltas_from(&img, &variants)
