@@ -139,6 +139,32 @@ mod tests {
     use crate::vision::testutil::{fixture_face, fixture_photo, landmarks_of, repaint};
     use image::imageops::FilterType;
 
+    /// Black-or-coloured frames as a test draws them, around eye centres `rc`, `lc` (eye
+    /// corners' midpoints) of a face with eyes `iod` apart: elliptical rims (0.42 × 0.3 IOD
+    /// semi-axes) `thick` IOD wide, and a bridge `tall` IOD high 0.06 IOD above the inner
+    /// corners' midline `inner_y`. True on the frame's pixels.
+    fn frames(
+        rc: [f32; 2],
+        lc: [f32; 2],
+        inner_y: f32,
+        iod: f32,
+        thick: f32,
+        tall: f32,
+    ) -> impl Fn(f32, f32) -> bool {
+        let (ax, ay, t) = (0.42 * iod, 0.3 * iod, thick * iod);
+        let bridge_y = inner_y - 0.06 * iod;
+        move |x, y| {
+            let rim = [rc, lc].iter().any(|c| {
+                let r = (((x - c[0]) / ax).powi(2) + ((y - c[1]) / ay).powi(2)).sqrt();
+                (r - 1.0).abs() * ax.min(ay) < t / 2.0
+            });
+            let bridge = x > rc[0] + 0.9 * ax
+                && x < lc[0] - 0.9 * ax
+                && (y - bridge_y).abs() < tall * iod / 2.0;
+            rim || bridge
+        }
+    }
+
     /// Bare faces read a gentle bridge; grace_hopper.jpg's glasses a bar, at three sizes.
     #[test]
     fn the_bridge_of_glasses_is_found_and_bare_noses_are_not() {
@@ -194,24 +220,10 @@ mod tests {
                 c(RIGHT_EYE_INNER, RIGHT_EYE_OUTER),
                 c(LEFT_EYE_INNER, LEFT_EYE_OUTER),
             );
-            let (ax, ay) = (0.42 * iod, 0.3 * iod);
-            let bridge_y =
-                (face.pt(RIGHT_EYE_INNER)[1] + face.pt(LEFT_EYE_INNER)[1]) / 2.0 - 0.06 * iod;
-            let t = thick * iod;
-            let on_rim = |x: f32, y: f32| {
-                [rc, lc].iter().any(|c| {
-                    let r = (((x - c[0]) / ax).powi(2) + ((y - c[1]) / ay).powi(2)).sqrt();
-                    (r - 1.0).abs() * ax.min(ay) < t / 2.0
-                })
-            };
-            let on_bridge = |x: f32, y: f32| {
-                x > rc[0] + ax * 0.9
-                    && x < lc[0] - ax * 0.9
-                    && (y - bridge_y).abs() < tall * iod / 2.0
-            };
+            let inner_y = (face.pt(RIGHT_EYE_INNER)[1] + face.pt(LEFT_EYE_INNER)[1]) / 2.0;
+            let on_frame = frames(rc, lc, inner_y, iod, thick, tall);
             repaint(&mut face, |x, y, p| {
-                let (x, y) = (x as f32, y as f32);
-                if on_rim(x, y) || on_bridge(x, y) {
+                if on_frame(x as f32, y as f32) {
                     colour
                 } else {
                     p
@@ -220,14 +232,12 @@ mod tests {
             let b = bridge(&face);
             eprintln!("{name}: {b:?}");
             assert!(b.glasses(), "{name}: {b:?}");
+            assert!(face.spectacles.is_some(), "{name}");
             let regions = Regions::new(&face);
-            assert!(regions.glasses, "{name}");
             // The rims' and the bridge's pixels are no longer skin.
-            let rim_skin = Mask::from_fn(face.lab.width, face.lab.width, |x, y| {
-                on_rim(x, y) || on_bridge(x, y)
-            })
-            .and(&regions.skin)
-            .count();
+            let rim_skin = Mask::from_fn(face.lab.width, face.lab.width, &on_frame)
+                .and(&regions.skin)
+                .count();
             let before = bare.skin.count();
             eprintln!(
                 "{name}: rim pixels left in the skin {rim_skin}, skin {before} → {}",
@@ -253,17 +263,11 @@ mod tests {
             mid(p(LEFT_EYE_INNER), p(LEFT_EYE_OUTER)),
         );
         let iod = (lc[0] - rc[0]).hypot(lc[1] - rc[1]);
-        let (ax, ay, t) = (0.42 * iod, 0.3 * iod, 0.06 * iod);
-        let bridge_y = mid(p(RIGHT_EYE_INNER), p(LEFT_EYE_INNER))[1] - 0.06 * iod;
+        let inner_y = mid(p(RIGHT_EYE_INNER), p(LEFT_EYE_INNER))[1];
+        let on_frame = frames(rc, lc, inner_y, iod, 0.06, 0.12);
         let mut framed = photo.clone();
         for (x, y, px) in framed.enumerate_pixels_mut() {
-            let (x, y) = (x as f32, y as f32);
-            let rim = [rc, lc].iter().any(|c| {
-                let r = (((x - c[0]) / ax).powi(2) + ((y - c[1]) / ay).powi(2)).sqrt();
-                (r - 1.0).abs() * ax.min(ay) < t / 2.0
-            });
-            let bridge = x > rc[0] + 0.9 * ax && x < lc[0] - 0.9 * ax && (y - bridge_y).abs() < t;
-            if rim || bridge {
+            if on_frame(x as f32, y as f32) {
                 px.0 = [25, 22, 20];
             }
         }

@@ -196,7 +196,7 @@ pub fn measure(
             overexposed_pct: score::r1(q.overexposed_pct),
             face_resolution_px: score::r1(face.iod_image_px),
             resolution_limited: face.resolution_limited(),
-            glasses: regions.glasses,
+            glasses: face.spectacles.is_some(),
             // Only the file says; `Engine::analyze_bytes` fills it in.
             jpeg_quality: None,
             face_in_photo_pct: Some(score::r1(100.0 * regions.face_in_photo)),

@@ -17,10 +17,9 @@ pub struct Regions {
     /// The share (0–1) of the face silhouette that lies inside the photo.
     pub face_in_photo: f32,
     /// Analysable skin: face minus eyes, brows, lips, nostrils, non-skin pixels (hair, frames
-    /// of a colour clearly off skin) and, on a face wearing glasses, the spectacle zone.
+    /// of a colour clearly off skin) and, on a face wearing glasses, the spectacle zone
+    /// (`CanonicalFace::spectacles`).
     pub skin: Mask,
-    /// The face wears glasses (`glasses::bridge`): the lenses' and bridge's zone is not skin.
-    pub glasses: bool,
     pub forehead: Mask,
     pub glabella: Mask,
     pub cheek_right: Mask,
@@ -283,7 +282,6 @@ impl Regions {
             face: face_m,
             face_in_photo,
             skin,
-            glasses: face.spectacles.is_some(),
             forehead,
             glabella,
             cheek_right,
