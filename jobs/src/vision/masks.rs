@@ -14,6 +14,7 @@ use super::draw::{heat, Canvas};
 use super::face_frame::{affine_to_crop, CanonicalFace, CROP};
 use super::landmarks_idx::*;
 use super::metrics::redness::BASELINE_A;
+use super::metrics::spots::Spot;
 use super::metrics::tone;
 use super::pipeline::Findings;
 use super::raster::Mask as Bitmap;
@@ -185,6 +186,21 @@ fn canvas_of(masks: &[(&Bitmap, [u8; 4])]) -> Canvas {
     c
 }
 
+/// A ring in `rgb` around each spot, as opaque as the spot's weight in its count (at least a
+/// fifth): the count is a sum of partial spots, and a mask that drew only the spots weighing ½ or
+/// more showed none on a face whose count was two (biden.jpg's faint marks, docs/metrics.md).
+/// The weightier spots are drawn last, so a faint ring never covers a strong one.
+fn rings(spots: &[Spot], [r, g, b]: [u8; 3]) -> Canvas {
+    let mut c = Canvas::new(CROP, CROP);
+    let mut by_weight: Vec<&Spot> = spots.iter().collect();
+    by_weight.sort_by(|a, b| a.weight.total_cmp(&b.weight));
+    for s in by_weight {
+        let alpha = (255.0 * s.weight.clamp(0.2, 1.0)).round() as u8;
+        c.ring(s.x, s.y, s.radius + 2.0, 2.0, [r, g, b, alpha]);
+    }
+    c
+}
+
 fn layers(f: &Findings) -> Vec<Layer> {
     let face = &f.face;
     let rg = &f.regions;
@@ -192,14 +208,8 @@ fn layers(f: &Findings) -> Vec<Layer> {
     let pts = |idx: &[usize]| idx.iter().map(|&i| face.pt(i)).collect::<Vec<_>>();
     let w = &f.wrinkles;
 
-    let mut acne = Canvas::new(CROP, CROP);
-    for l in &f.acne.lesions {
-        acne.ring(l.x, l.y, l.radius + 2.0, 2.0, [255, 40, 40, 255]);
-    }
-    let mut pigment = Canvas::new(CROP, CROP);
-    for s in &f.pigmentation.spots {
-        pigment.ring(s.x, s.y, s.radius + 2.0, 2.0, [255, 170, 0, 255]);
-    }
+    let acne = rings(&f.acne.lesions, [255, 40, 40]);
+    let pigment = rings(&f.pigmentation.spots, [255, 170, 0]);
     let mut pores = Canvas::new(CROP, CROP);
     for &(x, y) in &f.pores {
         pores.disc(x, y, 1.5, [30, 80, 255, 230]);
@@ -377,4 +387,33 @@ pub fn render(f: &Findings, width: usize, height: usize) -> Vec<Mask> {
             png,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spot counted in part is drawn, fainter than a whole one, and where two rings overlap
+    /// the whole spot's stays on top.
+    #[test]
+    fn rings_are_as_opaque_as_their_spots_weigh() {
+        let spot = |x: f32, weight: f32| Spot {
+            x,
+            y: 100.0,
+            radius: 6.0,
+            weight,
+        };
+        let spots = [
+            spot(100.0, 1.0),
+            spot(100.0, 0.3),
+            spot(200.0, 0.3),
+            spot(300.0, 0.05),
+        ];
+        let c = rings(&spots, [9; 3]);
+        // The rings cross row 100 at 8–10 px either side of their centres.
+        let alpha_at = |x: usize| c.px[100 * CROP + x][3];
+        assert_eq!(alpha_at(91), 255, "the whole spot's ring stays on top");
+        assert_eq!(alpha_at(191), 77, "a spot counted 0.3 shows at 0.3");
+        assert_eq!(alpha_at(291), 51, "a faint spot shows at a fifth");
+    }
 }

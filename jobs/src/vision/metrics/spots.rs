@@ -13,6 +13,9 @@ pub struct Spot {
     pub x: f32,
     pub y: f32,
     pub radius: f32,
+    /// Its share of a whole spot in the count (0–1]: the mask draws it this opaque, so a mark
+    /// counted in part shows as such instead of not at all.
+    pub weight: f32,
 }
 
 /// What makes one kind of spot: its contrast, in the unit of its excess plane, and its size.
@@ -52,9 +55,9 @@ fn fill_weight(fill: f32) -> f32 {
 pub struct Found {
     /// Contrast-weighted spot count.
     pub count: f32,
-    /// Spots weighing at least ½ (the ones a mask shows).
+    /// Every spot in the count (weight above 0), with its weight.
     pub spots: Vec<Spot>,
-    /// Pixels of the spots in `spots`.
+    /// Pixels of the spots weighing at least ½ (`area_pct`).
     pub area: usize,
 }
 
@@ -154,12 +157,13 @@ pub fn find(
         found.count += weight;
         if weight >= 0.5 {
             found.area += comp.len();
-            found.spots.push(Spot {
-                x: sx / comp.len() as f32,
-                y: sy / comp.len() as f32,
-                radius: r,
-            });
         }
+        found.spots.push(Spot {
+            x: sx / comp.len() as f32,
+            y: sy / comp.len() as f32,
+            radius: r,
+            weight,
+        });
     }
     found
 }
