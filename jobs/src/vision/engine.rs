@@ -986,7 +986,6 @@ mod tests {
                 "grace_hopper.jpg",
                 &[
                     ("hd_wrinkle.glabella", "any"),
-                    ("hd_wrinkle.whole", "scale 0.5"),
                     ("hd_wrinkle.whole", "scale 0.75"),
                 ],
             ),

@@ -167,9 +167,9 @@ pub(super) fn side_weights(right: usize, left: usize) -> [f32; 2] {
     [right, left].map(|n| ramp(n as f32 / larger, SIDE_NONE, SIDE_FULL))
 }
 
-/// A wrinkle site is graded not at all below `SITE_NONE_IOD2` of skin in view (≈ 270 crop px,
-/// a square of ≈ 0.14 IOD, 9 mm, 20 pixels at the common resolution where the lines are read)
-/// and fully from `SITE_FULL_IOD2` (≈ 400 px, 11 mm), on a ramp between ([`site_weight`]).
+/// A wrinkle site is graded not at all below `SITE_NONE_IOD2` of skin in view (≈ 244 crop px,
+/// a square of ≈ 0.13 IOD, 8.5 mm, 18 pixels at the common resolution where the lines are read)
+/// and fully from `SITE_FULL_IOD2` (≈ 352 px, 10 mm), on a ramp between ([`site_weight`]).
 ///
 /// Why that size: a share of lines needs a patch a few line spacings across, and at the common
 /// resolution a crease is 1–2 pixels wide. Smaller sites are slivers between hair, glasses and
@@ -177,9 +177,11 @@ pub(super) fn side_weights(right: usize, left: usize) -> [f32; 2] {
 /// crow's feet (65–213 px beside her glasses' rims, by how the photo was resampled) read
 /// 20.6–42.1 as it was resized 0.8–1.3×, and astronaut.png's (190 px between hair and
 /// silhouette) shrank to 117 px under JPEG 60. Every site of the fixtures that is not such a
-/// sliver holds at least 449 px (obama.jpg's glabella), so the ramp lies between the two groups.
-const SITE_NONE_IOD2: f32 = 0.02;
-const SITE_FULL_IOD2: f32 = 0.03;
+/// sliver holds at least 376 px (grace_hopper.jpg's glabella between her brows, at half size),
+/// so the ramp lies between the two groups. (It was 270–400 px, and faded her glabella — a
+/// real site whose brows' edges give it 376–487 px by copy — by up to a fifth at half size.)
+const SITE_NONE_IOD2: f32 = 0.018;
+const SITE_FULL_IOD2: f32 = 0.026;
 
 /// How fully a wrinkle site with `area` IOD² of skin in view is graded (0–1).
 fn site_weight(area: f32) -> f32 {
