@@ -137,6 +137,46 @@ mod tests {
         );
     }
 
+    /// A spot of half a sun spot's optical density (ln R/B raised half as much).
+    fn faint_brown(p: [u8; 3]) -> [u8; 3] {
+        [
+            (p[0] as f32 * 0.92) as u8,
+            (p[1] as f32 * 0.87) as u8,
+            (p[2] as f32 * 0.81) as u8,
+        ]
+    }
+
+    /// A painted sun spot counts as a whole spot and one of half its density in part: the
+    /// contrast ramp tops out at a sun spot's peak, not below it, where a faint mark counted as
+    /// most of a spot and compression moved the count by whole spots (docs/metrics.md, "Why
+    /// the contrast ramp tops out at 0.2"). Each painted disc's weight is that of the spots
+    /// found on it.
+    #[test]
+    fn a_sun_spot_counts_whole_and_a_faint_one_in_part() {
+        let weights = |colour: fn([u8; 3]) -> [u8; 3]| {
+            let (mut face, regions) = astronaut_face();
+            let at = spread_in(&regions.open_skin(), 6);
+            paint_discs(&mut face, &at, 4.0, colour);
+            let a = acne(&face, &regions);
+            let p = pigmentation(&face, &regions, &a.a_excess);
+            let mut w: Vec<f32> = at
+                .iter()
+                .map(|&(x, y)| {
+                    let on = p.spots.iter().filter(|s| (s.x - x).hypot(s.y - y) < 4.0);
+                    on.map(|s| s.weight).sum::<f32>()
+                })
+                .collect();
+            w.sort_by(f32::total_cmp);
+            eprintln!("{w:?}");
+            w
+        };
+        let whole = weights(brown);
+        assert!(whole.iter().all(|&w| w >= 0.9), "{whole:?}");
+        let faint = weights(faint_brown);
+        let median = faint[faint.len() / 2];
+        assert!((0.1..=0.6).contains(&median), "{faint:?}");
+    }
+
     #[test]
     fn red_papules_are_acne_not_pigmentation() {
         let (clear, clear_acne) = with_spots(0, papule);
