@@ -977,8 +977,8 @@ mod tests {
         let mut bad = Vec::new();
         // Scores not held to the bar, as (score, copy or "any"), each explained in
         // docs/metrics.md ("Stability on larger faces"): grace_hopper.jpg's glabella holds frown
-        // lines as faint as astronaut.png's, which her sharpened scan carries a gain on that its
-        // smaller copies lose.
+        // lines as faint as astronaut.png's, in a sharpened scan, and a few per cent more or
+        // less blur moves them a lot.
         for (file, not_held) in [
             ("obama.jpg", &[][..]),
             ("biden.jpg", &[]),

@@ -48,12 +48,10 @@ pub struct CanonicalFace {
     pub iod_image_px: f32,
     /// Width and height of the analysed image.
     pub photo: (u32, u32),
-    /// Blur (σ, crop px) the crop already has, measured on its facial edges ([`own_blur`]), at
-    /// least [`MIN_BLUR`].
-    pub blur: f32,
-    /// The same as a variance (crop px²), without the floor: negative on a sharpened photo,
-    /// whose edges read sharper than a sharp face's own ([`own_blur`]). The blur the detail
-    /// filters add is reckoned from this.
+    /// Blur the crop already has, as a variance (σ², crop px²), measured on its facial edges:
+    /// negative on a sharpened photo, whose edges read sharper than a sharp face's own
+    /// ([`own_blur`]). The blur the detail filters add is reckoned from this; as a σ, floored,
+    /// it is [`CanonicalFace::blur`].
     pub blur_sq: f32,
     /// On a face wearing glasses (`glasses::bridge`), the spectacle zone (`glasses::zone`): not
     /// skin (`regions`), and not where the blur is measured — a frame's rims are steps without
@@ -230,20 +228,19 @@ impl CanonicalFace {
             iod: n / SPAN_IOD,
             iod_image_px,
             photo: img.dimensions(),
-            blur: 0.0,
             blur_sq: 0.0,
             pose: head_pose(&lm.points),
             spectacles: None,
         };
         face.spectacles = face.spectacle_zone();
-        face.set_blur(own_blur(&face.lab, face.spectacles.as_ref()));
+        face.blur_sq = own_blur(&face.lab, face.spectacles.as_ref());
         face
     }
 
-    /// Sets the blur from its measured variance ([`own_blur`]).
-    fn set_blur(&mut self, blur_sq: f32) {
-        self.blur_sq = blur_sq;
-        self.blur = blur_sq.max(MIN_BLUR * MIN_BLUR).sqrt();
+    /// Blur (σ, crop px) the crop already has ([`CanonicalFace::blur_sq`]), at least
+    /// [`MIN_BLUR`].
+    pub fn blur(&self) -> f32 {
+        self.blur_sq.max(MIN_BLUR * MIN_BLUR).sqrt()
     }
 
     /// The spectacle zone when the face wears glasses (`glasses::bridge`), else None.
@@ -258,7 +255,7 @@ impl CanonicalFace {
     pub fn look_for_glasses(&mut self) {
         let zone = self.spectacle_zone();
         if zone.is_some() || self.spectacles.is_some() {
-            self.set_blur(own_blur(&self.lab, zone.as_ref()));
+            self.blur_sq = own_blur(&self.lab, zone.as_ref());
         }
         self.spectacles = zone;
     }
@@ -319,7 +316,7 @@ impl CanonicalFace {
             (lab.l[i], lab.a[i], lab.b[i]) = (l, a, b);
         }
         let blur_sq = own_blur(&lab, self.spectacles.as_ref());
-        let mut face = CanonicalFace {
+        CanonicalFace {
             roi: self.roi,
             rgb,
             lab,
@@ -327,13 +324,10 @@ impl CanonicalFace {
             iod: self.iod,
             iod_image_px: self.iod_image_px,
             photo: self.photo,
-            blur: 0.0,
-            blur_sq: 0.0,
+            blur_sq,
             pose: self.pose,
             spectacles: self.spectacles.clone(),
-        };
-        face.set_blur(blur_sq);
-        face
+        }
     }
 
     pub fn pt(&self, i: usize) -> [f32; 2] {
@@ -372,7 +366,7 @@ impl CanonicalFace {
     /// face): detail scores are then measured on a blurrier face and read healthier than they
     /// are.
     pub fn resolution_limited(&self) -> bool {
-        self.blur > self.common_blur()
+        self.blur() > self.common_blur()
     }
 }
 
@@ -381,7 +375,7 @@ impl CanonicalFace {
 /// taken off in quadrature. Calibrated on the fixture photos, whose blur the pixel model
 /// (`PIXEL_BLUR` magnified by the upsampling) predicts: obama.jpg 0.83, biden.jpg 0.71.
 const EDGE_SOFTNESS: f32 = 0.75;
-/// The least blur reported for a crop (a crop pixel's own footprint): [`CanonicalFace::blur`].
+/// The least blur [`CanonicalFace::blur`] gives (a crop pixel's own footprint).
 const MIN_BLUR: f32 = 0.5;
 
 /// Blur (as σ², crop px²) the crop already has, measured on the edges of the central face

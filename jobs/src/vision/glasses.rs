@@ -278,10 +278,11 @@ mod tests {
             let glasses = CanonicalFace::new(&image::imageops::blur(&framed, sigma), &lm);
             eprintln!(
                 "σ {sigma}: bare {:.2}, glasses {:.2}",
-                bare.blur, glasses.blur
+                bare.blur(),
+                glasses.blur()
             );
             assert!(bare.spectacles.is_none() && glasses.spectacles.is_some());
-            assert!((glasses.blur - bare.blur).abs() <= 0.25, "σ {sigma}");
+            assert!((glasses.blur() - bare.blur()).abs() <= 0.25, "σ {sigma}");
         }
     }
 }
