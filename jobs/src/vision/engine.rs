@@ -618,8 +618,13 @@ mod tests {
     const SPREADS: f32 = 3.0;
 
     /// Scores of a JPEG copy (`jpeg`) further from the original's (`base`) than 3 points and
-    /// than [`SPREADS`] × the spread the copy's own report gives them (age: 3 years).
-    fn beyond_spread(label: &str, base: &Report, jpeg: &Report) -> Vec<String> {
+    /// than [`SPREADS`] × the spread the copy's own report gives them (age: 3 years), as
+    /// (copy, score, move).
+    fn beyond_spread(
+        label: &str,
+        base: &Report,
+        jpeg: &Report,
+    ) -> Vec<(String, &'static str, f32)> {
         let spread = jpeg
             .jpeg_spread
             .as_ref()
@@ -632,8 +637,7 @@ mod tests {
                 let s = spread.scores.get(name).copied().unwrap_or(0.0);
                 eprintln!("{label:>10} {name:<22} {a:>5} -> {b:>5}  spread {s}");
                 let allowed = (SPREADS * s).max(3.0);
-                ((a - b).abs() > allowed)
-                    .then(|| format!("{label}: {name} moved {:.1} (spread {s})", (a - b).abs()))
+                ((a - b).abs() > allowed).then(|| (label.to_string(), name, (a - b).abs()))
             })
             .collect()
     }
@@ -665,11 +669,11 @@ mod tests {
             .unwrap()
             .result;
         for q in [60, 95] {
-            bad.extend(beyond_spread(
-                &format!("jpeg {q}"),
-                &base,
-                &full_jpeg(&img, q),
-            ));
+            bad.extend(
+                beyond_spread(&format!("jpeg {q}"), &base, &full_jpeg(&img, q))
+                    .into_iter()
+                    .map(|(l, n, d)| format!("{l}: {n} moved {d:.1} (beyond its spread)")),
+            );
         }
         assert!(bad.is_empty(), "unstable scores:\n{}", bad.join("\n"));
     }
@@ -901,16 +905,12 @@ mod tests {
         }
     }
 
-    /// The issue's bar, on the photos whose faces stay above the common resolution at half size
-    /// (IOD 47 and 38 px): every score within 3 points (age within 3 years) under rotation ±10°,
-    /// scaling 0.5–2× and JPEG 60–95 (table in docs/metrics.md). `cargo nextest run --workspace
-    /// -E 'test(large_faces)' --no-capture` prints every delta.
     /// grace_hopper.jpg's glasses and her face's outline leave her crow's-feet sites 65–213 px
     /// of skin, by how the photo was resampled; graded, they read 20.6–42.1 as it was resized.
     /// Now below `SITE_NONE_IOD2` in every variant (and, since her glasses are found, behind
-    /// their zone): not measured, and the whole wrinkle score,
-    /// the mean of the sites she shows, within the issue's 3 points. (Her acne, pigmentation
-    /// and glabella still move more: docs/metrics.md, "grace_hopper.jpg under resampling".)
+    /// their zone): not measured, and the whole wrinkle score, the mean of the sites she
+    /// shows, within the issue's 3 points (docs/metrics.md, "grace_hopper.jpg under
+    /// resampling").
     #[test]
     fn crows_feet_beside_glasses_are_not_graded_at_any_scale() {
         let img = square_face_photo("grace_hopper.jpg");
@@ -972,17 +972,28 @@ mod tests {
         }
     }
 
+    /// The issue's bar, on the photos whose faces stay above the common resolution at half size
+    /// (IOD 47, 38 and 45 px): every score within 3 points (age within 3 years) under rotation
+    /// ±10° and scaling 0.5–2×, and under JPEG 60–95 within 3 points or [`SPREADS`] × the spread
+    /// the JPEG file's own report gives that score, whichever is larger — the rule
+    /// `scores_are_stable_under_rotation_upscaling_and_jpeg` holds astronaut.png to
+    /// (docs/decisions.md, "The JPEG stability bar…"). Table in docs/metrics.md; `cargo nextest
+    /// run --workspace -E 'test(large_faces)' --no-capture` prints every delta.
     #[test]
     fn scores_of_large_faces_move_at_most_3_points() {
         let mut bad = Vec::new();
-        // Scores not held to the bar, as (score, copy or "any"), each explained in
-        // docs/metrics.md ("Stability on larger faces"): grace_hopper.jpg's glabella holds frown
-        // lines as faint as astronaut.png's, in a sharpened scan, and a few per cent more or
-        // less blur moves them a lot.
+        // Scores not held to the bar, as (score, copy), each explained in docs/metrics.md
+        // ("Stability on larger faces"): grace_hopper.jpg's glabella holds frown lines as faint
+        // as astronaut.png's, in a sharpened scan, and reads fewer of them on her smaller
+        // copies, whose added blur the edge measure under-reads.
+        let faint = "hd_wrinkle.glabella";
         for (file, not_held) in [
             ("obama.jpg", &[][..]),
             ("biden.jpg", &[]),
-            ("grace_hopper.jpg", &[("hd_wrinkle.glabella", "any")]),
+            (
+                "grace_hopper.jpg",
+                &[(faint, "scale 0.5"), (faint, "scale 0.75")],
+            ),
         ] {
             let img = square_face_photo(file);
             let n = img.width();
@@ -997,8 +1008,6 @@ mod tests {
                     "scale 2",
                     resize(&img, 2 * n, 2 * n, FilterType::CatmullRom),
                 ),
-                ("jpeg 60", jpeg(&img, 60)),
-                ("jpeg 95", jpeg(&img, 95)),
                 (
                     "scale 0.75",
                     resize(&img, n * 3 / 4, n * 3 / 4, FilterType::Triangle),
@@ -1007,18 +1016,23 @@ mod tests {
                     "scale 1.4",
                     resize(&img, n * 7 / 5, n * 7 / 5, FilterType::CatmullRom),
                 ),
-                ("jpeg 75", jpeg(&img, 75)),
-                ("jpeg 85", jpeg(&img, 85)),
             ];
+            let mut moved: Vec<_> = max_deltas_from(&img, &variants)
+                .into_iter()
+                .filter(|(_, _, d)| *d > 3.0)
+                .collect();
+            let base = engine()
+                .analyze_image(&img, &Options::default())
+                .unwrap()
+                .result;
+            for q in [60, 95, 75, 85] {
+                let label = format!("jpeg {q}");
+                moved.extend(beyond_spread(&label, &base, &full_jpeg(&img, q)));
+            }
             bad.extend(
-                max_deltas_from(&img, &variants)
+                moved
                     .into_iter()
-                    .filter(|(copy, name, d)| {
-                        *d > 3.0
-                            && !not_held
-                                .iter()
-                                .any(|(n, c)| n == name && (*c == "any" || c == copy))
-                    })
+                    .filter(|(copy, name, _)| !not_held.iter().any(|(n, c)| n == name && c == copy))
                     .map(|(l, n, d)| format!("{file} {l}: {n} moved {d:.1}")),
             );
         }
