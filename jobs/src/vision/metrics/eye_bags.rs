@@ -44,19 +44,20 @@ pub struct EyeBags {
 pub(super) fn eye_bags(fold: &Responses, regions: &Regions) -> EyeBags {
     let bands = [&regions.bag_right, &regions.bag_left];
     let [wr, wl] = side_weights(bands[0].count(), bands[1].count());
-    let groove = |x, y| fold.floor_coverage(x, y, Orientation::Horizontal);
-    let lengths = [0, 1].map(|i| length_on_line(fold, bands[i], regions.bag_axes[i], groove));
+    // The floors of at least half a groove, on the sides that count, are kept for the mask as
+    // the lengths read them (each band pixel's coverage is computed once).
+    let mut floors = Mask::empty(bands[0].width, bands[0].height);
+    let lengths = [(0, wr), (1, wl)].map(|(i, w)| {
+        length_on_line(fold, bands[i], regions.bag_axes[i], |x, y| {
+            let c = fold.floor_coverage(x, y, Orientation::Horizontal);
+            if w > 0.0 && c >= 0.5 {
+                floors.data[y * floors.width + x] = true;
+            }
+            c
+        })
+    });
     let weight = wr + wl;
     let pct = (weight > 0.0).then(|| (wr * lengths[0] + wl * lengths[1]) / weight);
-    // The floors of at least half a groove, on the sides that count, widened for the mask.
-    let counted = [(bands[0], wr), (bands[1], wl)];
-    let mut floors = Mask::empty(bands[0].width, bands[0].height);
-    for (band, _) in counted.iter().filter(|(_, w)| *w > 0.0) {
-        // `groove` is 0 outside the filtered window.
-        for (i, x, y) in band.pixels_in(fold.window()) {
-            floors.data[i] |= groove(x, y) >= 0.5;
-        }
-    }
     let grooves = floors.morph(1);
     EyeBags {
         score: pct.map(|pct| MetricScore {

@@ -200,7 +200,7 @@ pub(super) fn length_on_line(
     r: &Responses,
     band: &Mask,
     [a, b]: [[f32; 2]; 2],
-    coverage: impl Fn(usize, usize) -> f32,
+    mut coverage: impl FnMut(usize, usize) -> f32,
 ) -> f32 {
     let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
     let len2 = (dx * dx + dy * dy).max(1.0);
