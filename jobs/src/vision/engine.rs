@@ -564,23 +564,25 @@ mod tests {
         )
     }
 
-    /// Largest score change per variant; see docs/metrics.md ("Stability").
-    fn max_deltas(variants: &[(&str, RgbImage)]) -> Vec<(String, &'static str, f32)> {
-        max_deltas_from(&astronaut(), variants)
-    }
-
     /// Gender probability from which the stability tests hold the estimate to the original's.
     const SURE_GENDER: f32 = 0.6;
 
-    fn max_deltas_from(
-        original: &RgbImage,
-        variants: &[(&str, RgbImage)],
-    ) -> Vec<(String, &'static str, f32)> {
+    /// The analysis of `img` the stability tests compare its copies with.
+    fn base_of(img: &RgbImage) -> Report {
         let base = engine()
-            .analyze_image(original, &Options::default())
+            .analyze_image(img, &Options::default())
             .unwrap()
             .result;
         eprintln!("{:>10} raw: {}", "base", raws(&base));
+        base
+    }
+
+    /// Every score's change from `base` per variant, as (copy, score, move); see
+    /// docs/metrics.md ("Stability").
+    fn deltas_from(
+        base: &Report,
+        variants: &[(&str, RgbImage)],
+    ) -> Vec<(String, &'static str, f32)> {
         let mut out = Vec::new();
         for (label, v) in variants {
             let r = engine()
@@ -593,7 +595,7 @@ mod tests {
                 assert_eq!(r.gender, base.gender, "{label}: estimated gender changed");
             }
             eprintln!("{label:>10} raw: {}", raws(&r));
-            for ((name, a), (_, b)) in scores(&base).into_iter().zip(scores(&r)) {
+            for ((name, a), (_, b)) in scores(base).into_iter().zip(scores(&r)) {
                 eprintln!("{label:>10} {name:<20} {a:>5} -> {b:>5}");
                 out.push((label.to_string(), name, (a - b).abs()));
             }
@@ -659,15 +661,12 @@ mod tests {
             ("rotate +10", rotate(&img, 10.0)),
             ("scale 2", resize(&img, 1024, 1024, FilterType::CatmullRom)),
         ];
-        let mut bad: Vec<String> = max_deltas(&variants)
+        let base = base_of(&img);
+        let mut bad: Vec<String> = deltas_from(&base, &variants)
             .into_iter()
             .filter(|(_, _, d)| *d > 3.0)
             .map(|(l, n, d)| format!("{l}: {n} moved {d:.1}"))
             .collect();
-        let base = engine()
-            .analyze_image(&img, &Options::default())
-            .unwrap()
-            .result;
         for q in [60, 95] {
             bad.extend(
                 beyond_spread(&format!("jpeg {q}"), &base, &full_jpeg(&img, q))
@@ -1017,14 +1016,11 @@ mod tests {
                     resize(&img, n * 7 / 5, n * 7 / 5, FilterType::CatmullRom),
                 ),
             ];
-            let mut moved: Vec<_> = max_deltas_from(&img, &variants)
+            let base = base_of(&img);
+            let mut moved: Vec<_> = deltas_from(&base, &variants)
                 .into_iter()
                 .filter(|(_, _, d)| *d > 3.0)
                 .collect();
-            let base = engine()
-                .analyze_image(&img, &Options::default())
-                .unwrap()
-                .result;
             for q in [60, 95, 75, 85] {
                 let label = format!("jpeg {q}");
                 moved.extend(beyond_spread(&label, &base, &full_jpeg(&img, q)));
