@@ -14,7 +14,7 @@ use super::jpeg_quality;
 use super::masks;
 use super::metrics::{oiliness, tone};
 use super::pipeline::{
-    check_detail_resolution, check_size, jpeg_spread, largest, measure, prepare, PassContext,
+    check_detail_resolution, check_size, jpeg_spread, largest, measure, prepare,
 };
 use super::report::Report;
 
@@ -202,14 +202,7 @@ impl Engine {
         timings.metrics_ms = prepare_ms + ms(t);
         if let Some(steps) = steps {
             let t = Instant::now();
-            let on = PassContext {
-                quality: q,
-                det,
-                faces: dets.len(),
-                age_gender,
-                opts,
-            };
-            findings.report.jpeg_spread = Some(jpeg_spread(img, &findings, &on, steps));
+            findings.report.jpeg_spread = Some(jpeg_spread(img, &findings, steps));
             timings.spread_ms = ms(t);
         }
         let t = Instant::now();

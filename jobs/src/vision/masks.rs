@@ -206,12 +206,12 @@ fn layers(f: &Findings) -> Vec<Layer> {
     let rg = &f.regions;
     let lab = &face.lab;
     let pts = |idx: &[usize]| idx.iter().map(|&i| face.pt(i)).collect::<Vec<_>>();
-    let w = &f.wrinkles;
+    let w = &f.scored.wrinkles;
 
-    let acne = rings(&f.acne.lesions, [255, 40, 40]);
-    let pigment = rings(&f.pigmentation.spots, [255, 170, 0]);
+    let acne = rings(&f.scored.acne.lesions, [255, 40, 40]);
+    let pigment = rings(&f.scored.pigmentation.spots, [255, 170, 0]);
     let mut pores = Canvas::new(CROP, CROP);
-    for &(x, y) in &f.pores {
+    for &(x, y) in &f.scored.pores {
         pores.disc(x, y, 1.5, [30, 80, 255, 230]);
     }
     let mut redness = Canvas::new(CROP, CROP);
@@ -225,7 +225,7 @@ fn layers(f: &Findings) -> Vec<Layer> {
             }
         }
         if tex_region.data[i] {
-            let d = f.texture_detail.data[i].abs();
+            let d = f.scored.texture_detail.data[i].abs();
             if d > 2.0 {
                 texture.px[i] = heat((d - 2.0) / 6.0);
             }
@@ -233,8 +233,8 @@ fn layers(f: &Findings) -> Vec<Layer> {
     }
     let mut dark = Canvas::new(CROP, CROP);
     for (m, reference) in [
-        (&rg.under_eye_right, f.dark_refs[0]),
-        (&rg.under_eye_left, f.dark_refs[1]),
+        (&rg.under_eye_right, f.scored.dark_refs[0]),
+        (&rg.under_eye_left, f.scored.dark_refs[1]),
     ] {
         // A side not measured (no cheek or under-eye skin in view) is not drawn.
         let Some(reference) = reference else {
@@ -302,7 +302,7 @@ fn layers(f: &Findings) -> Vec<Layer> {
     // The skin sampled for skin_tone beside the eye, lip and hair samples, each filled with its
     // measured colour.
     let mut colors = canvas_of(&[(
-        &tone::sample_area(rg, &f.shine),
+        &tone::sample_area(rg, &f.scored.shine),
         with_alpha(hex_rgb(&f.report.skin_tone.hex), 230),
     )]);
     if let Some(e) = &f.report.eye_color {
@@ -330,7 +330,7 @@ fn layers(f: &Findings) -> Vec<Layer> {
         Layer::Rgba(canvas_of(&[(&w.glabella, GLABELLA_C)])),
         Layer::Rgba(pores),
         Layer::Rgba(redness),
-        Layer::Rgba(canvas_of(&[(&f.shine, [0, 220, 255, 200])])),
+        Layer::Rgba(canvas_of(&[(&f.scored.shine, [0, 220, 255, 200])])),
         Layer::Rgba(texture),
         Layer::Rgba(dark),
         Layer::Rgba(firm),

@@ -20,7 +20,7 @@ use super::metrics::{
 use super::quality::{self, MIN_MEAN_L, MIN_SHARPNESS};
 use super::raster::Mask as Bitmap;
 use super::regions::Regions;
-use super::report::{ImageQuality, JpegSpread, OverallScore, Report};
+use super::report::{score_list, ImageQuality, JpegSpread, MetricScore, OverallScore, Report};
 use super::Options;
 
 /// Faces narrower than this (detector box, image pixels) are rejected.
@@ -30,13 +30,7 @@ pub const MIN_FACE_PX: u32 = 40;
 pub struct Findings {
     pub face: CanonicalFace,
     pub regions: Regions,
-    pub acne: Acne,
-    pub pigmentation: Pigmentation,
-    pub wrinkles: Wrinkles,
-    pub pores: Vec<(f32, f32)>,
-    pub shine: Bitmap,
-    pub texture_detail: Plane,
-    pub dark_refs: [Option<f32>; 2],
+    pub scored: Scored,
     pub report: Report,
 }
 
@@ -119,16 +113,50 @@ fn not_measured(wrinkles: &Wrinkles, dark_refs: [Option<f32>; 2]) -> Vec<String>
         .collect()
 }
 
-/// Measures every metric on a prepared face; `age_gender` is the model's estimate.
-pub fn measure(
-    face: CanonicalFace,
-    regions: Regions,
-    q: quality::Quality,
-    det: &Detection,
-    faces: usize,
-    age_gender: AgeGender,
-    opts: &Options,
-) -> Findings {
+/// The scored metrics of one face (everything [`Report::scores`] reads) and what their masks
+/// are drawn from.
+pub struct Scored {
+    pub acne: Acne,
+    pub pigmentation: Pigmentation,
+    pub wrinkles: Wrinkles,
+    pub hd_texture: MetricScore,
+    pub texture_detail: Plane,
+    pub hd_pore: MetricScore,
+    pub pores: Vec<(f32, f32)>,
+    pub hd_redness: MetricScore,
+    pub hd_oiliness: MetricScore,
+    pub shine: Bitmap,
+    pub hd_dark_circles: MetricScore,
+    pub dark_refs: [Option<f32>; 2],
+    pub hd_firmness: MetricScore,
+    /// The composite `all.score`.
+    pub all: f32,
+}
+
+impl Scored {
+    /// The scores as [`Report::scores`] lists them.
+    pub fn scores(&self) -> Vec<(&'static str, f32)> {
+        score_list(
+            self.all,
+            &self.acne.score,
+            Some(&self.pigmentation.score),
+            &self.wrinkles.scores,
+            [
+                &self.hd_pore,
+                &self.hd_redness,
+                &self.hd_oiliness,
+                &self.hd_texture,
+                &self.hd_dark_circles,
+            ],
+            self.wrinkles.eye_bags.score.as_ref(),
+            &self.hd_firmness,
+        )
+    }
+}
+
+/// Every scored metric of a prepared face. The JPEG spread's draws need only these, not the
+/// colours, tone and shape [`measure`] adds (a tenth of a pass).
+pub fn scored(face: &CanonicalFace, regions: &Regions) -> Scored {
     // The filter-heavy metrics run on the second core while the rest run here.
     let (
         (wrinkles, (hd_texture, texture_detail), (hd_pore, pores)),
@@ -138,23 +166,19 @@ pub fn measure(
     ) = std::thread::scope(|s| {
         let heavy = s.spawn(|| {
             (
-                wrinkles(&face, &regions),
-                texture::texture(&face, &regions),
-                pores::pores(&face, &regions),
+                wrinkles(face, regions),
+                texture::texture(face, regions),
+                pores::pores(face, regions),
             )
         });
-        let a = acne(&face, &regions);
-        let p = pigmentation(&face, &regions, &a.a_excess);
-        let r = redness::redness(&face, &regions);
-        let o = oiliness::oiliness(&face, &regions);
+        let a = acne(face, regions);
+        let p = pigmentation(face, regions, &a.a_excess);
+        let r = redness::redness(face, regions);
+        let o = oiliness::oiliness(face, regions);
         (heavy.join().expect("metric thread"), (a, p), r, o)
     });
-    let (hd_dark_circles, dark_refs) = dark_circles::dark_circles(&face, &regions);
-    let hd_firmness = firmness::firmness(&face, wrinkles.scores.nasolabial.raw_score);
-    // The skin sample can only be empty if regions are degenerate; fall back to all skin.
-    let skin = tone::skin_lab(&face, &regions, &shine)
-        .or_else(|| tone::skin_lab(&face, &regions, &Bitmap::empty(shine.width, shine.height)))
-        .unwrap_or([q.mean_l, 0.0, 0.0]);
+    let (hd_dark_circles, dark_refs) = dark_circles::dark_circles(face, regions);
+    let hd_firmness = firmness::firmness(face, wrinkles.scores.nasolabial.raw_score);
     let all = score::composite([
         acne.score.ui_score,
         wrinkles.scores.whole.ui_score,
@@ -165,26 +189,65 @@ pub fn measure(
         hd_oiliness.ui_score,
         hd_firmness.ui_score,
     ]);
+    Scored {
+        acne,
+        pigmentation,
+        wrinkles,
+        hd_texture,
+        texture_detail,
+        hd_pore,
+        pores,
+        hd_redness,
+        hd_oiliness,
+        shine,
+        hd_dark_circles,
+        dark_refs,
+        hd_firmness,
+        all,
+    }
+}
+
+/// Measures every metric on a prepared face; `age_gender` is the model's estimate.
+pub fn measure(
+    face: CanonicalFace,
+    regions: Regions,
+    q: quality::Quality,
+    det: &Detection,
+    faces: usize,
+    age_gender: AgeGender,
+    opts: &Options,
+) -> Findings {
+    let m = scored(&face, &regions);
+    // The skin sample can only be empty if regions are degenerate; fall back to all skin.
+    let skin = tone::skin_lab(&face, &regions, &m.shine)
+        .or_else(|| {
+            tone::skin_lab(
+                &face,
+                &regions,
+                &Bitmap::empty(m.shine.width, m.shine.height),
+            )
+        })
+        .unwrap_or([q.mean_l, 0.0, 0.0]);
     let ag = age::resolve(age_gender, opts.age_override, opts.gender_override);
     let roll = face.roi.angle.to_degrees();
     let report = Report {
-        all: OverallScore { score: all },
+        all: OverallScore { score: m.all },
         skin_age: ag.skin_age,
         age_source: ag.age_source.into(),
         gender: Some(age::gender_name(ag.gender).into()),
         gender_source: ag.gender_source.into(),
         age_gender_model: ag.model,
         skin_tone: tone::classify(skin),
-        hd_acne: acne.score.clone(),
-        hd_pigmentation: Some(pigmentation.score.clone()),
-        hd_wrinkle: wrinkles.scores.clone(),
-        hd_pore,
-        hd_redness,
-        hd_oiliness,
-        hd_texture,
-        hd_dark_circles,
-        hd_eye_bags: wrinkles.eye_bags.score.clone(),
-        hd_firmness,
+        hd_acne: m.acne.score.clone(),
+        hd_pigmentation: Some(m.pigmentation.score.clone()),
+        hd_wrinkle: m.wrinkles.scores.clone(),
+        hd_pore: m.hd_pore.clone(),
+        hd_redness: m.hd_redness.clone(),
+        hd_oiliness: m.hd_oiliness.clone(),
+        hd_texture: m.hd_texture.clone(),
+        hd_dark_circles: m.hd_dark_circles.clone(),
+        hd_eye_bags: m.wrinkles.eye_bags.score.clone(),
+        hd_firmness: m.hd_firmness.clone(),
         faceshape: faceshape::classify(faceshape::proportions(&face)).into(),
         eye_color: colors::eye_color(&face, &regions),
         lip_color: colors::lip_color(&face, &regions),
@@ -200,7 +263,7 @@ pub fn measure(
             // Only the file says; `Engine::analyze_bytes` fills it in.
             jpeg_quality: None,
             face_in_photo_pct: Some(score::r1(100.0 * regions.face_in_photo)),
-            not_measured: not_measured(&wrinkles, dark_refs),
+            not_measured: not_measured(&m.wrinkles, m.dark_refs),
             roll_deg: score::r1(roll),
             yaw_deg: Some(score::r1(face.pose.yaw_deg)),
             pitch_deg: Some(score::r1(face.pose.pitch_deg)),
@@ -212,24 +275,9 @@ pub fn measure(
     Findings {
         face,
         regions,
-        acne,
-        pigmentation,
-        wrinkles,
-        pores,
-        shine,
-        texture_detail,
-        dark_refs,
+        scored: m,
         report,
     }
-}
-
-/// What a metric pass needs beside the face and its regions.
-pub struct PassContext<'a> {
-    pub quality: quality::Quality,
-    pub det: &'a Detection,
-    pub faces: usize,
-    pub age_gender: AgeGender,
-    pub opts: &'a Options,
 }
 
 /// How far the file's JPEG compression (its luminance `steps`, natural order) may have moved
@@ -237,12 +285,7 @@ pub struct PassContext<'a> {
 /// ([`Posterior`]: the skin's blocks with every frequency moved within its step), with the same
 /// landmarks and regions (so only the pixels differ), as the root mean square of the moves
 /// (docs/metrics.md, "jpeg_spread").
-pub fn jpeg_spread(
-    img: &RgbImage,
-    findings: &Findings,
-    on: &PassContext,
-    steps: &[f32; 64],
-) -> JpegSpread {
+pub fn jpeg_spread(img: &RgbImage, findings: &Findings, steps: &[f32; 64]) -> JpegSpread {
     let roi = &findings.face.roi;
     let rect = footprint(roi, img.width(), img.height());
     let grid = grid_phase(img, rect);
@@ -263,17 +306,8 @@ pub fn jpeg_spread(
     let draw = |seed: u64| -> Vec<f32> {
         let drawn = posterior.draw(seed);
         let face = findings.face.redrawn(&drawn, &touched);
-        let regions = findings.regions.clone();
-        let pass = measure(
-            face,
-            regions,
-            on.quality,
-            on.det,
-            on.faces,
-            on.age_gender,
-            on.opts,
-        );
-        pass.report.scores().into_iter().map(|(_, v)| v).collect()
+        let pass = scored(&face, &findings.regions);
+        pass.scores().into_iter().map(|(_, v)| v).collect()
     };
     // Half the draws on a second thread: each metric pass keeps only part of a second core busy.
     let draws: Vec<Vec<f32>> = std::thread::scope(|s| {

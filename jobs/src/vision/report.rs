@@ -276,29 +276,60 @@ pub struct Report {
 impl Report {
     /// Every 0–100 score with its path in the report, in report order.
     pub fn scores(&self) -> Vec<(&'static str, f32)> {
-        let w = &self.hd_wrinkle;
-        let mut out = vec![("all", self.all.score), ("hd_acne", self.hd_acne.ui_score)];
-        if let Some(p) = &self.hd_pigmentation {
-            out.push(("hd_pigmentation", p.ui_score));
-        }
-        out.extend([
-            ("hd_wrinkle.whole", w.whole.ui_score),
-            ("hd_wrinkle.forehead", w.forehead.ui_score),
-            ("hd_wrinkle.crow_feet", w.crow_feet.ui_score),
-            ("hd_wrinkle.nasolabial", w.nasolabial.ui_score),
-            ("hd_wrinkle.glabella", w.glabella.ui_score),
-            ("hd_pore", self.hd_pore.ui_score),
-            ("hd_redness", self.hd_redness.ui_score),
-            ("hd_oiliness", self.hd_oiliness.ui_score),
-            ("hd_texture", self.hd_texture.ui_score),
-            ("hd_dark_circles", self.hd_dark_circles.ui_score),
-        ]);
-        if let Some(b) = &self.hd_eye_bags {
-            out.push(("hd_eye_bags", b.ui_score));
-        }
-        out.push(("hd_firmness", self.hd_firmness.ui_score));
-        out
+        score_list(
+            self.all.score,
+            &self.hd_acne,
+            self.hd_pigmentation.as_ref(),
+            &self.hd_wrinkle,
+            [
+                &self.hd_pore,
+                &self.hd_redness,
+                &self.hd_oiliness,
+                &self.hd_texture,
+                &self.hd_dark_circles,
+            ],
+            self.hd_eye_bags.as_ref(),
+            &self.hd_firmness,
+        )
     }
+}
+
+/// The scores by name, in one order for the report ([`Report::scores`]) and for the metric
+/// passes that build no report (the JPEG spread's draws): `all`, acne, pigmentation, the five
+/// wrinkle scores, pores, redness, oiliness, texture, dark circles (`plain`), eye bags, firmness.
+pub fn score_list(
+    all: f32,
+    acne: &SpotScore,
+    pigmentation: Option<&SpotScore>,
+    w: &WrinkleScores,
+    plain: [&MetricScore; 5],
+    eye_bags: Option<&MetricScore>,
+    firmness: &MetricScore,
+) -> Vec<(&'static str, f32)> {
+    let mut out = vec![("all", all), ("hd_acne", acne.ui_score)];
+    if let Some(p) = pigmentation {
+        out.push(("hd_pigmentation", p.ui_score));
+    }
+    out.extend([
+        ("hd_wrinkle.whole", w.whole.ui_score),
+        ("hd_wrinkle.forehead", w.forehead.ui_score),
+        ("hd_wrinkle.crow_feet", w.crow_feet.ui_score),
+        ("hd_wrinkle.nasolabial", w.nasolabial.ui_score),
+        ("hd_wrinkle.glabella", w.glabella.ui_score),
+    ]);
+    let names = [
+        "hd_pore",
+        "hd_redness",
+        "hd_oiliness",
+        "hd_texture",
+        "hd_dark_circles",
+    ];
+    out.extend(names.into_iter().zip(plain.map(|m| m.ui_score)));
+    if let Some(b) = eye_bags {
+        out.push(("hd_eye_bags", b.ui_score));
+    }
+    out.push(("hd_firmness", firmness.ui_score));
+    out
 }
 
 /// `value` as JSON with every number as written: the JSON text serde writes holds each f32 in
