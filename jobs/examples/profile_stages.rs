@@ -49,7 +49,9 @@ fn main() {
     });
     let face = time("canonical", runs, || CanonicalFace::new(&img, &lm));
     let regions = time("regions", runs, || Regions::new(&face));
-    time("acne", runs, || acne::acne(&face, &regions));
+    time("acne", runs, || {
+        acne::acne(&face, &regions, &Default::default())
+    });
     time("wrinkles", runs, || wrinkles::wrinkles(&face, &regions));
     time("pores", runs, || pores::pores(&face, &regions));
     time("redness", runs, || redness::redness(&face, &regions));

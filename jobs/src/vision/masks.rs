@@ -111,7 +111,8 @@ impl BackMap {
 
     fn rgba(&self, c: &Canvas) -> Vec<u8> {
         let mut out = vec![0u8; self.width * self.height * 4];
-        let h = (self.k / 2) as isize;
+        let h = self.k / 2;
+        let pooled = (h > 0).then(|| Pooled::new(c, h));
         for y in self.rows.clone() {
             for x in self.cols.clone() {
                 let p = y * self.width + x;
@@ -119,30 +120,14 @@ impl BackMap {
                 if i == u32::MAX {
                     continue;
                 }
-                let px = if h == 0 {
-                    c.px[i as usize]
-                } else {
-                    Self::max_alpha(c, i as usize, h)
+                let px = match &pooled {
+                    None => c.px[i as usize],
+                    Some(pooled) => pooled.at(i as usize),
                 };
                 out[4 * p..4 * p + 4].copy_from_slice(&px);
             }
         }
         out
-    }
-
-    /// The most opaque canvas pixel in the (2h+1)² block around crop index `i`.
-    fn max_alpha(c: &Canvas, i: usize, h: isize) -> [u8; 4] {
-        let (cx, cy) = ((i % CROP) as isize, (i / CROP) as isize);
-        let mut best = [0u8; 4];
-        for y in (cy - h).max(0)..=(cy + h).min(CROP as isize - 1) {
-            for x in (cx - h).max(0)..=(cx + h).min(CROP as isize - 1) {
-                let p = c.px[y as usize * CROP + x as usize];
-                if p[3] > best[3] {
-                    best = p;
-                }
-            }
-        }
-        best
     }
 
     fn grey(&self, m: &Bitmap) -> Vec<u8> {
@@ -157,6 +142,73 @@ impl BackMap {
             }
         }
         out
+    }
+}
+
+/// A canvas max-pooled over (2h+1)² blocks: per crop pixel, the most opaque canvas pixel of the
+/// block around it (clamped to the crop), the first in raster order among equals, or fully
+/// transparent where no pixel of the block has any opacity. Overlays are pooled so thin lines
+/// survive when the image is coarser than the crop.
+struct Pooled {
+    /// The part of the crop where a block can hold an opaque pixel: the bounding box of the
+    /// canvas's opaque pixels grown by h, `(x0, y0, x1, y1)` with exclusive ends.
+    win: (usize, usize, usize, usize),
+    px: Vec<[u8; 4]>,
+}
+
+impl Pooled {
+    /// Pools by rows, then columns: the first most opaque pixel of each row's span, then of
+    /// those the topmost — the block's first in raster order. Only inside `win`: the overlays
+    /// cover part of the face, and pooling every image pixel's block (h = 1: nine reads each)
+    /// was the masks' largest cost.
+    fn new(c: &Canvas, h: usize) -> Pooled {
+        let n = CROP;
+        let opaque = Bitmap {
+            width: n,
+            height: n,
+            data: c.px.iter().map(|p| p[3] > 0).collect(),
+        };
+        let Some(win) = opaque.bbox(h) else {
+            return Pooled {
+                win: (0, 0, 0, 0),
+                px: Vec::new(),
+            };
+        };
+        let (x0, y0, x1, y1) = win;
+        let first_most_opaque = |best: [u8; 4], p: [u8; 4]| if p[3] > best[3] { p } else { best };
+        // Rows outside the window hold no opaque pixel within h of it, so spans stop there.
+        let span =
+            |i: usize, lo: usize, hi: usize| i.saturating_sub(h).max(lo)..(i + h + 1).min(hi);
+        let bw = x1 - x0;
+        let mut rows = vec![[0u8; 4]; bw * (y1 - y0)];
+        for (dst, y) in rows.chunks_exact_mut(bw).zip(y0..y1) {
+            let src = &c.px[y * n..][..n];
+            for (d, x) in dst.iter_mut().zip(x0..x1) {
+                *d = src[span(x, 0, n)]
+                    .iter()
+                    .copied()
+                    .fold([0; 4], first_most_opaque);
+            }
+        }
+        let mut px = vec![[0u8; 4]; rows.len()];
+        for (dst, y) in px.chunks_exact_mut(bw).zip(y0..y1) {
+            for (j, d) in dst.iter_mut().enumerate() {
+                *d = span(y, y0, y1)
+                    .map(|yy| rows[(yy - y0) * bw + j])
+                    .fold([0; 4], first_most_opaque);
+            }
+        }
+        Pooled { win, px }
+    }
+
+    /// The pooled pixel at crop index `i`.
+    fn at(&self, i: usize) -> [u8; 4] {
+        let (x, y) = (i % CROP, i / CROP);
+        let (x0, y0, x1, y1) = self.win;
+        if x < x0 || x >= x1 || y < y0 || y >= y1 {
+            return [0; 4];
+        }
+        self.px[(y - y0) * (x1 - x0) + x - x0]
     }
 }
 

@@ -13,6 +13,7 @@ use super::jpeg_quality::quality_of;
 use super::jpeg_spread::{footprint, grid_phase, rms_moves, Posterior, DRAWS};
 use super::metrics::acne::{acne, Acne};
 use super::metrics::pigmentation::{pigmentation, Pigmentation};
+use super::metrics::spots::SkinWeights;
 use super::metrics::wrinkles::{wrinkles, Wrinkles};
 use super::metrics::{
     age, colors, dark_circles, faceshape, firmness, oiliness, pores, redness, score, texture, tone,
@@ -154,9 +155,10 @@ impl Scored {
     }
 }
 
-/// Every scored metric of a prepared face. The JPEG spread's draws need only these, not the
-/// colours, tone and shape [`measure`] adds (a tenth of a pass).
-pub fn scored(face: &CanonicalFace, regions: &Regions) -> Scored {
+/// Every scored metric of a prepared face, with `weights` the skin mask's Gaussians for
+/// `regions.skin` ([`SkinWeights`]). The JPEG spread's draws need only these, not the colours,
+/// tone and shape [`measure`] adds (a tenth of a pass).
+pub fn scored(face: &CanonicalFace, regions: &Regions, weights: &SkinWeights) -> Scored {
     // The filter-heavy metrics run on the second core while the rest run here.
     let (
         (wrinkles, (hd_texture, texture_detail), (hd_pore, pores)),
@@ -171,8 +173,8 @@ pub fn scored(face: &CanonicalFace, regions: &Regions) -> Scored {
                 pores::pores(face, regions),
             )
         });
-        let a = acne(face, regions);
-        let p = pigmentation(face, regions, &a.a_excess);
+        let a = acne(face, regions, weights);
+        let p = pigmentation(face, regions, &a.a_excess, weights);
         let r = redness::redness(face, regions);
         let o = oiliness::oiliness(face, regions);
         (heavy.join().expect("metric thread"), (a, p), r, o)
@@ -217,7 +219,7 @@ pub fn measure(
     age_gender: AgeGender,
     opts: &Options,
 ) -> Findings {
-    let m = scored(&face, &regions);
+    let m = scored(&face, &regions, &SkinWeights::default());
     // The skin sample can only be empty if regions are degenerate; fall back to all skin.
     let skin = tone::skin_lab(&face, &regions, &m.shine)
         .or_else(|| {
@@ -303,10 +305,12 @@ pub fn jpeg_spread(img: &RgbImage, findings: &Findings, steps: &[f32; 64]) -> Jp
     let touched = findings
         .face
         .pixels_reading(img.width(), img.height(), |x, y| posterior.covers(x, y));
+    // The draws share the regions, and so the skin mask's Gaussians.
+    let weights = SkinWeights::default();
     let draw = |seed: u64| -> Vec<f32> {
         let drawn = posterior.draw(seed);
         let face = findings.face.redrawn(&drawn, &touched);
-        let pass = scored(&face, &findings.regions);
+        let pass = scored(&face, &findings.regions, &weights);
         pass.scores().into_iter().map(|(_, v)| v).collect()
     };
     // Half the draws on a second thread: each metric pass keeps only part of a second core busy.

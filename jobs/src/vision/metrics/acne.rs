@@ -2,7 +2,7 @@
 
 use super::super::face_frame::CanonicalFace;
 use super::super::regions::Regions;
-use super::spots::{excess_over_skin, find, Spot, SpotKind};
+use super::spots::{excess_over_skin, find, SkinWeights, Spot, SpotKind};
 use crate::vision::report::SpotScore;
 
 /// A detected lesion in canonical-crop pixels.
@@ -37,7 +37,7 @@ const HALF_COUNT: f32 = 10.0;
 
 /// a* above the skin around it, per crop pixel (0 outside the skin): its skin-only mean at the
 /// common resolution minus its skin-only mean over 0.12 IOD ([`excess_over_skin`]).
-fn a_excess(face: &CanonicalFace, regions: &Regions) -> Vec<f32> {
+fn a_excess(face: &CanonicalFace, regions: &Regions, weights: &SkinWeights) -> Vec<f32> {
     let n = face.lab.width;
     let sigma = BACKGROUND_IOD * face.iod;
     let win = regions
@@ -47,6 +47,7 @@ fn a_excess(face: &CanonicalFace, regions: &Regions) -> Vec<f32> {
     excess_over_skin(
         &face.lab.a,
         &regions.skin,
+        weights,
         win,
         face.common_sigma(SIGMA_A),
         sigma,
@@ -63,8 +64,9 @@ fn a_excess(face: &CanonicalFace, regions: &Regions) -> Vec<f32> {
 /// Limits: flat pigmented marks are not counted (no a* excess: they are hd_pigmentation);
 /// diffuse redness is hd_redness; lesions smaller than the common resolution (≈ 2 mm per pixel)
 /// are missed or weighted low.
-pub fn acne(face: &CanonicalFace, regions: &Regions) -> Acne {
-    let excess = a_excess(face, regions);
+/// `weights`: the skin mask's Gaussians for `regions.skin` ([`SkinWeights`]).
+pub fn acne(face: &CanonicalFace, regions: &Regions, weights: &SkinWeights) -> Acne {
+    let excess = a_excess(face, regions, weights);
     let skin = &regions.skin;
     let found = find(&excess, skin, face.iod, &RED, |_| true);
     Acne {
@@ -83,7 +85,7 @@ mod tests {
     fn with_spots(k: usize) -> f32 {
         let (mut face, regions) = astronaut_face();
         paint_discs(&mut face, &spread_in(&regions.cheeks(), k), 4.0, papule);
-        let a = acne(&face, &regions);
+        let a = acne(&face, &regions, &SkinWeights::default());
         eprintln!(
             "{k} spots -> {} lesions, ui {}",
             a.lesions.len(),

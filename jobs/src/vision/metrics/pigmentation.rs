@@ -5,7 +5,7 @@ use super::super::face_frame::CanonicalFace;
 use super::super::lab::linear;
 use super::super::regions::Regions;
 use super::acne::{RED, SIGMA_A};
-use super::spots::{excess_over_skin, find, Spot, SpotKind};
+use super::spots::{excess_over_skin, find, SkinWeights, Spot, SpotKind};
 use crate::vision::report::SpotScore;
 
 pub struct Pigmentation {
@@ -62,7 +62,13 @@ fn melanin_density(face: &CanonicalFace) -> Vec<f32> {
 /// diffuse pigmentation (melasma over a whole cheek) is wider than the background and not
 /// counted; skin inside deep creases looks warmer and can read as a spot; stubble and make-up
 /// change what reads as skin.
-pub fn pigmentation(face: &CanonicalFace, regions: &Regions, a_excess: &[f32]) -> Pigmentation {
+/// `weights`: the skin mask's Gaussians for `regions.skin` ([`SkinWeights`]).
+pub fn pigmentation(
+    face: &CanonicalFace,
+    regions: &Regions,
+    a_excess: &[f32],
+    weights: &SkinWeights,
+) -> Pigmentation {
     let n = face.lab.width;
     // The nose (nostril rims, alar grooves), under-eyes (dark circles) and fold bands hold
     // shading that would read as brown patches.
@@ -72,6 +78,7 @@ pub fn pigmentation(face: &CanonicalFace, regions: &Regions, a_excess: &[f32]) -
     let excess = excess_over_skin(
         &melanin_density(face),
         &regions.skin,
+        weights,
         win,
         face.common_sigma(SIGMA_A),
         sigma,
@@ -108,8 +115,8 @@ mod tests {
     fn with_spots(k: usize, colour: fn([u8; 3]) -> [u8; 3]) -> (f32, f32) {
         let (mut face, regions) = astronaut_face();
         paint_discs(&mut face, &spread_in(&regions.open_skin(), k), 4.0, colour);
-        let a = acne(&face, &regions);
-        let p = pigmentation(&face, &regions, &a.a_excess);
+        let a = acne(&face, &regions, &SkinWeights::default());
+        let p = pigmentation(&face, &regions, &a.a_excess, &SkinWeights::default());
         eprintln!(
             "{k} spots -> {} brown found, raw {}, ui {}; acne ui {}",
             p.spots.len(),
@@ -157,8 +164,8 @@ mod tests {
             let (mut face, regions) = astronaut_face();
             let at = spread_in(&regions.open_skin(), 6);
             paint_discs(&mut face, &at, 4.0, colour);
-            let a = acne(&face, &regions);
-            let p = pigmentation(&face, &regions, &a.a_excess);
+            let a = acne(&face, &regions, &SkinWeights::default());
+            let p = pigmentation(&face, &regions, &a.a_excess, &SkinWeights::default());
             let mut w: Vec<f32> = at
                 .iter()
                 .map(|&(x, y)| {

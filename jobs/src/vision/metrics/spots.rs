@@ -2,10 +2,37 @@
 //! lesions, a* above its background) and hd_pigmentation (brown spots, melanin density above its
 //! background).
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use super::super::filters::{gaussian, Plane};
 use super::super::raster::{components, Mask};
 use super::score::{r1, ramp, ui};
 use crate::vision::report::SpotScore;
+
+/// The skin mask's own Gaussians (σ, over a window) that skin-only means divide by
+/// ([`excess_over_skin`]), kept for one set of regions: they do not depend on the pixels, and
+/// the JPEG spread measures eight drawn photos on the same regions (a seventh of each of those
+/// passes went to the two background σ's, whose windows and σ never change). Belongs to one
+/// skin mask: a caller passes the same mask with it every time.
+#[derive(Default)]
+pub struct SkinWeights(Mutex<HashMap<((usize, usize, usize, usize), u32), Arc<Plane>>>);
+
+impl SkinWeights {
+    /// `skin` (as 0/1 weights) smoothed at `sigma` over `win`, computed once per window and σ.
+    fn smoothed(&self, skin: &Plane, win: (usize, usize, usize, usize), sigma: f32) -> Arc<Plane> {
+        // Held while computing: a second thread asking for the same plane would compute the
+        // same thing, so it may as well wait for it.
+        let mut known = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        known
+            .entry((win, sigma.to_bits()))
+            .or_insert_with(|| Arc::new(smooth(skin, win, sigma)))
+            .clone()
+    }
+}
 
 /// A detected spot in canonical-crop pixels.
 #[derive(Clone, Debug)]
@@ -86,10 +113,12 @@ pub fn smooth(plane: &Plane, win: (usize, usize, usize, usize), sigma: f32) -> P
 /// plain Gaussian spreads them into the skin along its edges — lips raised the skin beside them
 /// and lowered their own surround, grey hair and a cap lowered the a* around the face's outline
 /// so that its edge read as red spots (grace_hopper.jpg, where such edge spots came and went
-/// with rotation and scaling). 0 outside the skin.
+/// with rotation and scaling). 0 outside the skin. `weights` holds the skin mask's Gaussians for
+/// `skin`.
 pub fn excess_over_skin(
     v: &[f32],
     skin: &Mask,
+    weights: &SkinWeights,
     win: (usize, usize, usize, usize),
     fine: f32,
     background: f32,
@@ -99,7 +128,7 @@ pub fn excess_over_skin(
     let vw: Vec<f32> = v.iter().zip(&w).map(|(a, b)| a * b).collect();
     let (vw, w) = (Plane::new(n, n, vw), Plane::new(n, n, w));
     let mean = |sigma: f32| {
-        let (num, den) = (smooth(&vw, win, sigma), smooth(&w, win, sigma));
+        let (num, den) = (smooth(&vw, win, sigma), weights.smoothed(&w, win, sigma));
         move |i: usize| num.data[i] / den.data[i].max(1e-3)
     };
     let (f, b) = (mean(fine), mean(background));
@@ -184,7 +213,7 @@ mod tests {
         let v: Vec<f32> = (0..N * N)
             .map(|i| if i % N < 60 { 10.0 } else { 0.0 })
             .collect();
-        let excess = excess_over_skin(&v, &skin, WHOLE, 2.0, 14.0);
+        let excess = excess_over_skin(&v, &skin, &SkinWeights::default(), WHOLE, 2.0, 14.0);
         let worst = excess.iter().fold(0.0f32, |m, e| m.max(e.abs()));
         assert!(worst < 1e-3, "{worst}");
         let plain = smooth(&Plane::new(N, N, v.clone()), WHOLE, 2.0).sub(&smooth(
