@@ -159,9 +159,10 @@ impl Scored {
 /// `regions.skin` ([`SkinWeights`]). The JPEG spread's draws need only these, not the colours,
 /// tone and shape [`measure`] adds (a tenth of a pass).
 pub fn scored(face: &CanonicalFace, regions: &Regions, weights: &SkinWeights) -> Scored {
-    // The filter-heavy metrics run on the second core while the rest run here.
+    // Two halves of about equal cost (by instruction count: the line filters, texture, pores
+    // and dark circles against the two spot finders, redness and shine), one on each core.
     let (
-        (wrinkles, (hd_texture, texture_detail), (hd_pore, pores)),
+        (wrinkles, (hd_texture, texture_detail), (hd_pore, pores), (hd_dark_circles, dark_refs)),
         (acne, pigmentation),
         hd_redness,
         (hd_oiliness, shine),
@@ -171,6 +172,7 @@ pub fn scored(face: &CanonicalFace, regions: &Regions, weights: &SkinWeights) ->
                 wrinkles(face, regions),
                 texture::texture(face, regions),
                 pores::pores(face, regions),
+                dark_circles::dark_circles(face, regions),
             )
         });
         let a = acne(face, regions, weights);
@@ -179,7 +181,6 @@ pub fn scored(face: &CanonicalFace, regions: &Regions, weights: &SkinWeights) ->
         let o = oiliness::oiliness(face, regions);
         (heavy.join().expect("metric thread"), (a, p), r, o)
     });
-    let (hd_dark_circles, dark_refs) = dark_circles::dark_circles(face, regions);
     let hd_firmness = firmness::firmness(face, wrinkles.scores.nasolabial.raw_score);
     let all = score::composite([
         acne.score.ui_score,
