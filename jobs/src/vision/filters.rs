@@ -124,10 +124,10 @@ fn box_pass(src: &[f32], out: &mut [f32], w: usize, h: usize, r: usize, horizont
     let norm = 1.0 / (2 * r + 1) as f32;
     let clamp = |i: isize, len: usize| i.clamp(0, len as isize - 1) as usize;
     if horizontal {
-        // A running sum is a chain of dependent adds, one per pixel; alone it leaves the adder
-        // idle between them (a third of the analysis's filtering went to this pass). So
-        // `LANES` rows advance together, each by exactly its own adds in its own order: the
-        // same sums as one row at a time, which `f32`'s `sum` starts from −0.
+        // A running sum is a chain of dependent adds, one per pixel: one row at a time leaves
+        // the adder idle between them. So `LANES` rows advance together, each by exactly its
+        // own adds in its own order: the same sums as one row at a time, which `f32`'s `sum`
+        // starts from −0.
         const LANES: usize = 8;
         let ri = r as isize;
         for (rows, dsts) in src.chunks(w * LANES).zip(out.chunks_mut(w * LANES)) {

@@ -176,7 +176,7 @@ impl Pooled {
         };
         let (x0, y0, x1, y1) = win;
         let first_most_opaque = |best: [u8; 4], p: [u8; 4]| if p[3] > best[3] { p } else { best };
-        // Rows outside the window hold no opaque pixel within h of it, so spans stop there.
+        // Rows outside the window hold no opaque pixel, so a column's span stops at its edge.
         let span =
             |i: usize, lo: usize, hi: usize| i.saturating_sub(h).max(lo)..(i + h + 1).min(hi);
         let bw = x1 - x0;
@@ -444,6 +444,53 @@ pub fn render(f: &Findings, width: usize, height: usize) -> Vec<Mask> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pooled canvas is, at every crop pixel, what reading its whole (2h+1)² block gives:
+    /// the first most opaque pixel in raster order (ties of opacity in other colours included),
+    /// transparent where the block holds no opacity — at the crop's edges as well.
+    #[test]
+    fn pooling_once_reads_what_each_block_holds() {
+        let mut c = Canvas::new(CROP, CROP);
+        let mut seed = 7u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 8) as usize
+        };
+        // Sparse marks in the middle and along the edges, opacity from a few levels so that
+        // blocks hold ties; one transparent pixel with a colour, which must not show.
+        for _ in 0..3000 {
+            let (x, y) = (next() % 200 + 150, next() % 200 + 150);
+            let alpha = [0u8, 80, 80, 200, 255][next() % 5];
+            c.px[y * CROP + x] = [(next() % 256) as u8, (next() % 256) as u8, 9, alpha];
+        }
+        for i in [
+            0,
+            CROP - 1,
+            CROP * CROP - 1,
+            CROP * (CROP - 1),
+            5 * CROP + 3,
+        ] {
+            c.px[i] = [1, 2, 3, 120];
+        }
+        c.px[100 * CROP + 100] = [50, 60, 70, 0];
+        for h in [1usize, 2] {
+            let pooled = Pooled::new(&c, h);
+            for i in 0..CROP * CROP {
+                let (x, y) = (i % CROP, i / CROP);
+                let mut best = [0u8; 4];
+                for yy in y.saturating_sub(h)..=(y + h).min(CROP - 1) {
+                    for xx in x.saturating_sub(h)..=(x + h).min(CROP - 1) {
+                        let p = c.px[yy * CROP + xx];
+                        if p[3] > best[3] {
+                            best = p;
+                        }
+                    }
+                }
+                assert_eq!(pooled.at(i), best, "h {h}, pixel ({x}, {y})");
+            }
+        }
+        assert_eq!(Pooled::new(&Canvas::new(CROP, CROP), 1).at(0), [0; 4]);
+    }
 
     /// A spot counted in part is drawn, fainter than a whole one, and where two rings overlap
     /// the whole spot's stays on top.

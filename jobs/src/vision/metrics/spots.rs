@@ -16,7 +16,11 @@ use crate::vision::report::SpotScore;
 /// passes went to the two background σ's, whose windows and σ never change). Belongs to one
 /// skin mask: a caller passes the same mask with it every time.
 #[derive(Default)]
-pub struct SkinWeights(Mutex<HashMap<((usize, usize, usize, usize), u32), Arc<Plane>>>);
+pub struct SkinWeights(Mutex<HashMap<WeightKey, Arc<Plane>>>);
+
+/// What a skin mask's Gaussian depends on besides the mask: the window `(x0, y0, x1, y1)` and
+/// σ (its bits).
+type WeightKey = ((usize, usize, usize, usize), u32);
 
 impl SkinWeights {
     /// `skin` (as 0/1 weights) smoothed at `sigma` over `win`, computed once per window and σ.
