@@ -24,8 +24,8 @@ use rand::{Rng, SeedableRng};
 
 use super::warp::Roi;
 
-/// Photos drawn per analysis. Each is a full metric pass (≈ 12 ms of the full analysis each in
-/// release on two cores); eight put the spread's own sampling error at about a quarter of it
+/// Photos drawn per analysis. Each is a pass of the scored metrics (≈ 10 ms of the full analysis
+/// each in release on two cores, docs/performance.md); eight put the spread's own sampling error at about a quarter of it
 /// (four, at a third, gave astronaut.png's Pillow JPEG 60 glabella a spread of 4.6 that 16
 /// draws put at 6.3).
 pub const DRAWS: u64 = 8;
