@@ -23,7 +23,12 @@ const BORDER: usize = 8;
 /// median over edge pixels of the re-blur estimate. It includes the edges' own softness (an
 /// eyelid is not a step), so it reads about 0.8 px on a sharp face crop; callers subtract that.
 pub fn edge_blur(l: &Plane, ignore: impl Fn(usize, usize) -> bool) -> f32 {
-    let (a, b) = (gaussian(l, S0), gaussian(l, S1));
+    // The two scales on two cores: this runs inside the canonical crop, on the analysis's
+    // critical path, while the other core has nothing to do.
+    let (a, b) = std::thread::scope(|s| {
+        let b = s.spawn(|| gaussian(l, S1));
+        (gaussian(l, S0), b.join().expect("edge blur thread"))
+    });
     let (w, h) = (l.width, l.height);
     if w <= 2 * BORDER || h <= 2 * BORDER {
         return 0.0;

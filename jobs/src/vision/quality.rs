@@ -30,6 +30,23 @@ pub struct Quality {
 /// resolution, so small or upscaled faces are not mistaken for blur, while defocus and motion
 /// blur that survive at that scale are caught.
 pub fn measure(face: &CanonicalFace, regions: &Regions) -> Quality {
+    // Sharpness on the second core beside the skin's exposure and colour: both lie on the
+    // analysis's critical path, and neither needs the other.
+    let (sharpness, (mean_l, overexposed_pct, chroma)) = std::thread::scope(|s| {
+        let sharpness = s.spawn(|| sharpness(face, regions));
+        let exposure = exposure(face, regions);
+        (sharpness.join().expect("quality thread"), exposure)
+    });
+    Quality {
+        sharpness,
+        mean_l,
+        overexposed_pct,
+        chroma,
+    }
+}
+
+/// Variance of the Laplacian of L* over the skin, after the 3× box reduction.
+fn sharpness(face: &CanonicalFace, regions: &Regions) -> f32 {
     const F: usize = 3;
     let n = face.lab.width;
     let h = n / F;
@@ -63,9 +80,13 @@ pub fn measure(face: &CanonicalFace, regions: &Regions) -> Quality {
         }
     }
     let mean = laps.iter().sum::<f32>() / laps.len().max(1) as f32;
-    let sharpness = laps.iter().map(|v| (v - mean).powi(2)).sum::<f32>() / laps.len().max(1) as f32;
+    laps.iter().map(|v| (v - mean).powi(2)).sum::<f32>() / laps.len().max(1) as f32
+}
+
+/// The skin's mean L*, its share of clipped pixels (%) and its mean C*ab.
+fn exposure(face: &CanonicalFace, regions: &Regions) -> (f32, f32, f32) {
     let (mut sum_l, mut sum_c, mut cnt, mut clipped) = (0.0f32, 0.0f32, 0usize, 0usize);
-    let (a, b) = (&face.lab.a, &face.lab.b);
+    let (l, a, b) = (&face.lab.l, &face.lab.a, &face.lab.b);
     for (i, &m) in regions.skin.data.iter().enumerate() {
         if m {
             sum_l += l[i];
@@ -77,12 +98,11 @@ pub fn measure(face: &CanonicalFace, regions: &Regions) -> Quality {
             }
         }
     }
-    Quality {
-        sharpness,
-        mean_l: sum_l / cnt.max(1) as f32,
-        overexposed_pct: 100.0 * clipped as f32 / cnt.max(1) as f32,
-        chroma: sum_c / cnt.max(1) as f32,
-    }
+    (
+        sum_l / cnt.max(1) as f32,
+        100.0 * clipped as f32 / cnt.max(1) as f32,
+        sum_c / cnt.max(1) as f32,
+    )
 }
 
 #[cfg(test)]

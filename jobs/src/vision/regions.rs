@@ -99,43 +99,63 @@ pub fn median(mut v: Vec<f32>) -> Option<f32> {
 }
 
 impl Regions {
+    /// The regions of `face`. Built in three steps of two halves, one half on a second thread
+    /// each time (the engine's other core is idle here: the age model has finished): the
+    /// face's outline beside the features it excludes, then the skin beside the hair band
+    /// (and, with glasses, the skin behind the lenses), then the regions cut from the skin.
+    /// Each mask is made exactly as it would be on one thread.
     pub fn new(face: &CanonicalFace) -> Regions {
         let n = face.rgb.width() as usize;
         let iod = face.iod;
         let r = |k: f32| (k * iod).round() as i32;
         let poly = |idx: &[usize]| Mask::polygon(n, n, &pts(face, idx));
-        // Only the part of the face inside the photo: a face cut off by the frame is measured
-        // on what the photo shows, not on the edge pixels the crop repeats beyond it.
-        let in_photo = face.in_photo();
-        let oval = poly(&FACE_OVAL);
-        let face_m = oval.and(&in_photo);
-        let face_in_photo = face_m.count() as f32 / oval.count().max(1) as f32;
-        // Keep filters (support up to ~0.07 IOD) off the silhouette edge and the background beyond.
-        let inner = face_m.morph(-r(0.06));
+        let (ra, la, tip) = (face.pt(RIGHT_ALA), face.pt(LEFT_ALA), face.pt(NOSE_TIP));
 
-        let eyes = poly(&RIGHT_EYE).or(&poly(&LEFT_EYE));
-        let brows = poly(&RIGHT_BROW).or(&poly(&LEFT_BROW));
-        let lips = poly(&LIPS_OUTER).and_not(&poly(&LIPS_INNER));
-        let mouth = poly(&LIPS_OUTER);
+        let (eyes, brows, lips, excluded, in_photo, face_m, face_in_photo, inner) =
+            std::thread::scope(|s| {
+                let features = s.spawn(|| {
+                    let eyes = poly(&RIGHT_EYE).or(&poly(&LEFT_EYE));
+                    let brows = poly(&RIGHT_BROW).or(&poly(&LEFT_BROW));
+                    let lips = poly(&LIPS_OUTER).and_not(&poly(&LIPS_INNER));
+                    let mouth = poly(&LIPS_OUTER);
+                    // Nostrils: between the alae, from just above the nose tip down to halfway
+                    // to the lip.
+                    let lip_top = face.pt(0);
+                    let nostril_top = tip[1] - 0.02 * iod;
+                    let nostril_bottom = tip[1] + 0.6 * (lip_top[1] - tip[1]);
+                    let nostrils = Mask::from_fn_rows(n, n, nostril_top, nostril_bottom, |x, y| {
+                        x > ra[0] && x < la[0] && y > nostril_top && y < nostril_bottom
+                    });
+                    let excluded = eyes
+                        .morph(r(0.07))
+                        .or(&brows.morph(r(0.05)))
+                        .or(&mouth.morph(r(0.04)))
+                        .or(&nostrils);
+                    (eyes, brows, lips, excluded)
+                });
+                // Only the part of the face inside the photo: a face cut off by the frame is
+                // measured on what the photo shows, not on the edge pixels the crop repeats
+                // beyond it.
+                let in_photo = face.in_photo();
+                let oval = poly(&FACE_OVAL);
+                let face_m = oval.and(&in_photo);
+                let face_in_photo = face_m.count() as f32 / oval.count().max(1) as f32;
+                // Keep filters (support up to ~0.07 IOD) off the silhouette edge and the
+                // background beyond.
+                let inner = face_m.morph(-r(0.06));
+                let (eyes, brows, lips, excluded) = features.join().expect("regions thread");
+                (
+                    eyes,
+                    brows,
+                    lips,
+                    excluded,
+                    in_photo,
+                    face_m,
+                    face_in_photo,
+                    inner,
+                )
+            });
 
-        // Nostrils: between the alae, from just above the nose tip down to halfway to the lip.
-        let (ra, la, tip, lip_top) = (
-            face.pt(RIGHT_ALA),
-            face.pt(LEFT_ALA),
-            face.pt(NOSE_TIP),
-            face.pt(0),
-        );
-        let nostril_top = tip[1] - 0.02 * iod;
-        let nostril_bottom = tip[1] + 0.6 * (lip_top[1] - tip[1]);
-        let nostrils = Mask::from_fn(n, n, |x, y| {
-            x > ra[0] && x < la[0] && y > nostril_top && y < nostril_bottom
-        });
-
-        let excluded = eyes
-            .morph(r(0.07))
-            .or(&brows.morph(r(0.05)))
-            .or(&mouth.morph(r(0.04)))
-            .or(&nostrils);
         // Dilated so that hair-fringe and frame edges do not read as wrinkles or pores.
         let skin_of = |area: &Mask| area.and_not(&non_skin_pixels(face, area).morph(r(0.05)));
         let geometric_skin = inner.and_not(&excluded);
@@ -143,19 +163,33 @@ impl Regions {
         // the frame's colour — but for the bags' grooves, shading that clear lenses pass (below).
         // `behind_lenses`: the skin before the lenses' zone was taken out, kept for the bags
         // (None without glasses: the skin itself).
-        let (skin, behind_lenses) = if let Some(zone) = &face.spectacles {
-            (
-                skin_of(&geometric_skin.and_not(zone)),
-                Some(skin_of(&geometric_skin)),
-            )
-        } else {
-            (skin_of(&geometric_skin), None)
-        };
-        // The regions that detail filters read keep a further 0.07 IOD (≈ 2 σ of the largest line
-        // and dot filters) inside the skin, so that the edges of hair, the face outline, eyes and
-        // brows do not read as lines or pores. Without it, the darkening at the face's silhouette
-        // was most of the "crow's feet" found, and it moved with resolution.
-        let core = skin.morph(-r(0.07));
+        let ftop = face.pt(FOREHEAD_TOP)[1];
+        let (skin, core, behind_lenses, hair) = std::thread::scope(|s| {
+            let aside = s.spawn(|| {
+                // Hair: 0.1–0.5 IOD above the top of the silhouette, as wide as the forehead.
+                let (tl, tr) = (face.pt(RIGHT_TEMPLE), face.pt(LEFT_TEMPLE));
+                let (y0, y1) = (ftop - 0.5 * iod, ftop - 0.1 * iod);
+                let hair = Mask::from_fn_rows(n, n, y0, y1, |x, y| {
+                    x > tl[0] && x < tr[0] && y < y1 && y > y0
+                })
+                .and_not(&face_m.morph(r(0.05)))
+                .and(&in_photo);
+                let behind_lenses = face.spectacles.as_ref().map(|_| skin_of(&geometric_skin));
+                (hair, behind_lenses)
+            });
+            let skin = match &face.spectacles {
+                Some(zone) => skin_of(&geometric_skin.and_not(zone)),
+                None => skin_of(&geometric_skin),
+            };
+            // The regions that detail filters read keep a further 0.07 IOD (≈ 2 σ of the
+            // largest line and dot filters) inside the skin, so that the edges of hair, the
+            // face outline, eyes and brows do not read as lines or pores. Without it, the
+            // darkening at the face's silhouette was most of the "crow's feet" found, and it
+            // moved with resolution.
+            let core = skin.morph(-r(0.07));
+            let (hair, behind_lenses) = aside.join().expect("regions thread");
+            (skin, core, behind_lenses, hair)
+        });
 
         // Brow line: top edge of the brows (upper outline points), per side.
         let brow_top = |idx: &[usize]| {
@@ -167,11 +201,7 @@ impl Regions {
         let brow_line = brow_top(&RIGHT_BROW).min(brow_top(&LEFT_BROW)) - 0.06 * iod;
         let bridge = face.pt(NOSE_BRIDGE);
         let mid_x = (face.pt(RIGHT_EYE_INNER)[0] + face.pt(LEFT_EYE_INNER)[0]) / 2.0;
-        let glabella = core.within_rows(brow_line, bridge[1], |x, y| {
-            (x - mid_x).abs() < 0.2 * iod && y >= brow_line && y < bridge[1]
-        });
         let top = face.pt(FOREHEAD_TOP)[1] + 0.05 * iod;
-        let forehead = core.within_rows(top, brow_line, |_, y| y < brow_line && y > top);
 
         // The lower lid shifted down by `from`–`to` IOD, on `skin`.
         let below_lid = |lid: &[usize], from: f32, to: f32, skin: &Mask| {
@@ -180,16 +210,6 @@ impl Regions {
             band.extend(shifted(&lower, 0.0, to * iod).into_iter().rev());
             Mask::polygon(n, n, &band).and(skin)
         };
-        let under_eye_right = below_lid(&RIGHT_LOWER_LID, 0.05, 0.33, &skin);
-        let under_eye_left = below_lid(&LEFT_LOWER_LID, 0.05, 0.33, &skin);
-        // Eye bags: the under-eye band's lower part, where a bag's lower edge casts its groove.
-        // A groove is shading, which clear lenses pass, so it is read behind them too (a lens's
-        // tint would change the under-eye's colour, which dark circles read; its rims and
-        // reflections would be spots): grace_hopper.jpg's bags read 27.3 through her glasses,
-        // within 1.3 under rotation, scaling and JPEG, and her lower rims lie below the band.
-        let bag_skin = behind_lenses.as_ref().unwrap_or(&skin);
-        let bag_right = below_lid(&RIGHT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
-        let bag_left = below_lid(&LEFT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
         let bag_axes = [
             [face.pt(RIGHT_EYE_INNER), face.pt(RIGHT_EYE_OUTER)],
             [face.pt(LEFT_EYE_INNER), face.pt(LEFT_EYE_OUTER)],
@@ -204,8 +224,6 @@ impl Regions {
                 d > 0.15 * iod && d < 0.5 * iod && y > y0 && y < y1
             })
         };
-        let crow_feet_right = crow(face.pt(RIGHT_EYE_OUTER), -1.0);
-        let crow_feet_left = crow(face.pt(LEFT_EYE_OUTER), 1.0);
 
         // Nasolabial fold: a band along the line from beside the nose wing to beside the mouth
         // corner.
@@ -225,8 +243,6 @@ impl Regions {
                 d < 0.08 * iod && (FOLD_FROM..=FOLD_TO).contains(&t)
             })
         };
-        let nasolabial_right = fold(nasolabial_axes[0]);
-        let nasolabial_left = fold(nasolabial_axes[1]);
 
         // Cheeks: below the under-eye band, down to 0.15 IOD below the mouth corners (a smile lifts
         // them), lateral to the nose wing and clear of the whole fold, its ends included.
@@ -240,43 +256,73 @@ impl Regions {
                         && seg_dist([x, y], a, b) >= 0.08 * iod
                 })
             };
-        let cheek_right = cheek(
-            RIGHT_EYE_LOWER,
-            face.pt(MOUTH_RIGHT),
-            ra,
-            -1.0,
-            nasolabial_axes[0],
-        );
-        let cheek_left = cheek(
-            LEFT_EYE_LOWER,
-            face.pt(MOUTH_LEFT),
-            la,
-            1.0,
-            nasolabial_axes[1],
-        );
 
-        let nose_poly = vec![
-            [bridge[0] - 0.1 * iod, bridge[1] + 0.1 * iod],
-            [bridge[0] + 0.1 * iod, bridge[1] + 0.1 * iod],
-            [la[0], la[1]],
-            [tip[0], tip[1] + 0.05 * iod],
-            [ra[0], ra[1]],
-        ];
-        let nose = Mask::polygon(n, n, &nose_poly).and(&core);
-
-        let (lip_bottom, chin_pt) = (face.pt(LOWER_LIP_BOTTOM), face.pt(CHIN));
-        let (mr, ml) = (face.pt(MOUTH_RIGHT)[0], face.pt(MOUTH_LEFT)[0]);
-        let (y0, y1) = (lip_bottom[1] + 0.06 * iod, chin_pt[1] - 0.04 * iod);
-        let chin = core.within_rows(y0, y1, |x, y| y > y0 && y < y1 && x > mr && x < ml);
-
-        // Hair: 0.1–0.5 IOD above the top of the silhouette, as wide as the forehead.
-        let (tl, tr) = (face.pt(RIGHT_TEMPLE), face.pt(LEFT_TEMPLE));
-        let ftop = face.pt(FOREHEAD_TOP)[1];
-        let hair = Mask::from_fn(n, n, |x, y| {
-            x > tl[0] && x < tr[0] && y < ftop - 0.1 * iod && y > ftop - 0.5 * iod
-        })
-        .and_not(&face_m.morph(r(0.05)))
-        .and(&in_photo);
+        let (upper, lower) = std::thread::scope(|s| {
+            let upper = s.spawn(|| {
+                let glabella = core.within_rows(brow_line, bridge[1], |x, y| {
+                    (x - mid_x).abs() < 0.2 * iod && y >= brow_line && y < bridge[1]
+                });
+                let forehead = core.within_rows(top, brow_line, |_, y| y < brow_line && y > top);
+                let under_eye_right = below_lid(&RIGHT_LOWER_LID, 0.05, 0.33, &skin);
+                let under_eye_left = below_lid(&LEFT_LOWER_LID, 0.05, 0.33, &skin);
+                // Eye bags: the under-eye band's lower part, where a bag's lower edge casts its
+                // groove. A groove is shading, which clear lenses pass, so it is read behind
+                // them too (a lens's tint would change the under-eye's colour, which dark
+                // circles read; its rims and reflections would be spots): grace_hopper.jpg's
+                // bags read 27.3 through her glasses, within 1.3 under rotation, scaling and
+                // JPEG, and her lower rims lie below the band.
+                let bag_skin = behind_lenses.as_ref().unwrap_or(&skin);
+                let bag_right = below_lid(&RIGHT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
+                let bag_left = below_lid(&LEFT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
+                let crow_feet_right = crow(face.pt(RIGHT_EYE_OUTER), -1.0);
+                let crow_feet_left = crow(face.pt(LEFT_EYE_OUTER), 1.0);
+                (
+                    glabella,
+                    forehead,
+                    [under_eye_right, under_eye_left],
+                    [bag_right, bag_left],
+                    [crow_feet_right, crow_feet_left],
+                )
+            });
+            let nasolabial_right = fold(nasolabial_axes[0]);
+            let nasolabial_left = fold(nasolabial_axes[1]);
+            let cheek_right = cheek(
+                RIGHT_EYE_LOWER,
+                face.pt(MOUTH_RIGHT),
+                ra,
+                -1.0,
+                nasolabial_axes[0],
+            );
+            let cheek_left = cheek(
+                LEFT_EYE_LOWER,
+                face.pt(MOUTH_LEFT),
+                la,
+                1.0,
+                nasolabial_axes[1],
+            );
+            let nose_poly = vec![
+                [bridge[0] - 0.1 * iod, bridge[1] + 0.1 * iod],
+                [bridge[0] + 0.1 * iod, bridge[1] + 0.1 * iod],
+                [la[0], la[1]],
+                [tip[0], tip[1] + 0.05 * iod],
+                [ra[0], ra[1]],
+            ];
+            let nose = Mask::polygon(n, n, &nose_poly).and(&core);
+            let (lip_bottom, chin_pt) = (face.pt(LOWER_LIP_BOTTOM), face.pt(CHIN));
+            let (mr, ml) = (face.pt(MOUTH_RIGHT)[0], face.pt(MOUTH_LEFT)[0]);
+            let (y0, y1) = (lip_bottom[1] + 0.06 * iod, chin_pt[1] - 0.04 * iod);
+            let chin = core.within_rows(y0, y1, |x, y| y > y0 && y < y1 && x > mr && x < ml);
+            let lower = (
+                [nasolabial_right, nasolabial_left],
+                [cheek_right, cheek_left],
+                nose,
+                chin,
+            );
+            (upper.join().expect("regions thread"), lower)
+        });
+        let (glabella, forehead, [under_eye_right, under_eye_left], bags, crow_feet) = upper;
+        let ([bag_right, bag_left], [crow_feet_right, crow_feet_left]) = (bags, crow_feet);
+        let ([nasolabial_right, nasolabial_left], [cheek_right, cheek_left], nose, chin) = lower;
 
         Regions {
             face: face_m,
@@ -338,14 +384,17 @@ fn non_skin_pixels(face: &CanonicalFace, area: &Mask) -> Mask {
     let opened = m.morph(-k).morph(k);
     let brow_level =
         (face.pt(RIGHT_EYE_OUTER)[1] + face.pt(LEFT_EYE_OUTER)[1]) / 2.0 - 0.25 * face.iod;
-    Mask::from_fn(m.width, m.height, |x, y| {
-        let (xi, yi) = (x as usize, y as usize);
-        if y < brow_level {
-            m.get(xi, yi)
-        } else {
-            opened.get(xi, yi)
+    let mut out = opened;
+    let rows = out
+        .data
+        .chunks_exact_mut(m.width)
+        .zip(m.data.chunks_exact(m.width));
+    for (y, (dst, src)) in rows.enumerate() {
+        if (y as f32) < brow_level {
+            dst.copy_from_slice(src);
         }
-    })
+    }
+    out
 }
 
 #[cfg(test)]
