@@ -322,7 +322,7 @@ mod tests {
 
     #[test]
     fn from_fn_rows_is_from_fn_when_its_rows_hold_the_predicate() {
-        let pred = |x: f32, y: f32| y > 1.5 && y < 6.0 && (x + y) as usize % 4 != 0;
+        let pred = |x: f32, y: f32| y > 1.5 && y < 6.0 && !((x + y) as usize).is_multiple_of(4);
         let all = Mask::from_fn(11, 9, pred);
         assert_eq!(Mask::from_fn_rows(11, 9, 1.5, 6.0, pred), all);
         assert_eq!(Mask::from_fn_rows(11, 9, -3.0, 50.0, pred), all);
