@@ -119,8 +119,8 @@ impl Mask {
     pub fn bbox(&self, margin: usize) -> Option<(usize, usize, usize, usize)> {
         let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
         // Row by row, each row's first and last set pixel: a face-sized mask holds 10⁵ set
-        // pixels, and the division that turns an index into (x, y) was most of `morph`'s
-        // cost on it.
+        // pixels, and dividing each one's index into (x, y) was a third of `morph`'s
+        // instructions (201 M → 138 M over the bench example's four analyses).
         for (y, row) in self.data.chunks_exact(self.width.max(1)).enumerate() {
             let Some(first) = row.iter().position(|&v| v) else {
                 continue;
