@@ -8,6 +8,7 @@
 //! edge blurred by σ, the gradient after a further Gaussian of σ₀ is ∝ 1/√(σ² + σ₀²), so the ratio
 //! of the gradients at two known σ₀ gives σ.
 
+use super::cores::join;
 use super::filters::{gaussian, Plane};
 
 /// The two measuring scales (px): fine enough to resolve a sharp edge, far enough apart for a
@@ -25,10 +26,7 @@ const BORDER: usize = 8;
 pub fn edge_blur(l: &Plane, ignore: impl Fn(usize, usize) -> bool) -> f32 {
     // The two scales on two cores: this runs inside the canonical crop, on the analysis's
     // critical path, while the other core has nothing to do.
-    let (a, b) = std::thread::scope(|s| {
-        let b = s.spawn(|| gaussian(l, S1));
-        (gaussian(l, S0), b.join().expect("edge blur thread"))
-    });
+    let (b, a) = join(|| gaussian(l, S1), || gaussian(l, S0));
     let (w, h) = (l.width, l.height);
     if w <= 2 * BORDER || h <= 2 * BORDER {
         return 0.0;

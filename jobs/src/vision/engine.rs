@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::age_gender::AgeGenderNet;
 use super::blazeface::FaceDetector;
+use super::cores::join;
 use super::decode::{at_own_size, decode};
 use super::error::VisionError;
 use super::facemesh::FaceMesh;
@@ -176,22 +177,20 @@ impl Engine {
         // them takes it off the critical path on two cores. A photo the gate rejects wastes the
         // age pass, which is rare. The model runs even when both overrides are given: the report
         // always carries its own estimate.
-        let ((prepared, refine_ms, prepare_ms), (age_gender, age_ms)) = std::thread::scope(|s| {
-            let age = s.spawn(|| {
+        let ((age_gender, age_ms), (prepared, refine_ms, prepare_ms)) = join(
+            || {
                 let t = Instant::now();
                 (self.age_gender.estimate(img, &lm), ms(t))
-            });
-            let t = Instant::now();
-            let refined = self.mesh.refine(img, lm.clone());
-            let refine_ms = ms(t);
-            let t = Instant::now();
-            let prepared = refined.and_then(|lm| prepare(img, &lm));
-            let prepare_ms = ms(t);
-            let age = age
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            ((prepared, refine_ms, prepare_ms), age)
-        });
+            },
+            || {
+                let t = Instant::now();
+                let refined = self.mesh.refine(img, lm.clone());
+                let refine_ms = ms(t);
+                let t = Instant::now();
+                let prepared = refined.and_then(|lm| prepare(img, &lm));
+                (prepared, refine_ms, ms(t))
+            },
+        );
         timings.landmarks_ms += refine_ms;
         let (face, regions, q) = prepared?;
         check_detail_resolution(&face)?;

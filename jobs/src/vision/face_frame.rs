@@ -8,6 +8,7 @@
 
 use image::RgbImage;
 
+use super::cores::join;
 use super::edge_blur::edge_blur;
 use super::facemesh::Landmarks;
 use super::filters::Plane;
@@ -209,10 +210,7 @@ impl CanonicalFace {
             }
         };
         let (top, bottom) = raw.split_at_mut(CROP / 2 * CROP * 3);
-        std::thread::scope(|s| {
-            s.spawn(|| fill(CROP / 2..CROP, bottom));
-            fill(0..CROP / 2, top);
-        });
+        join(|| fill(CROP / 2..CROP, bottom), || fill(0..CROP / 2, top));
         let rgb = RgbImage::from_raw(CROP as u32, CROP as u32, raw).expect("crop buffer size");
         let lab = LabImage::from_rgb_parallel(&rgb);
         let lm_crop = lm

@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use image::RgbImage;
 
+use super::cores::join;
+
 /// A CIELAB image as three planes (L* 0–100, a*, b*), row-major.
 #[derive(Clone, Debug)]
 pub struct LabImage {
@@ -116,10 +118,7 @@ impl LabImage {
         let (w, h) = (img.width() as usize, img.height() as usize);
         let raw = img.as_raw();
         let (top, bottom) = raw.split_at(h / 2 * w * 3);
-        let ((mut l, mut a, mut b), (l2, a2, b2)) = std::thread::scope(|s| {
-            let lower = s.spawn(|| planes(bottom));
-            (planes(top), lower.join().expect("Lab conversion thread"))
-        });
+        let ((l2, a2, b2), (mut l, mut a, mut b)) = join(|| planes(bottom), || planes(top));
         l.extend(l2);
         a.extend(a2);
         b.extend(b2);

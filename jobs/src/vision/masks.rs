@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ExtendedColorType, ImageEncoder};
 
+use super::cores::join;
 use super::draw::{heat, Canvas};
 use super::face_frame::{affine_to_crop, CanonicalFace, CROP};
 use super::landmarks_idx::*;
@@ -424,11 +425,7 @@ pub fn render(f: &Findings, width: usize, height: usize) -> Vec<Mask> {
             done.push((i, encode_one(layer)));
         }
     };
-    let (mut a, b) = std::thread::scope(|s| {
-        let h = s.spawn(work);
-        let a = work();
-        (a, h.join().expect("mask encoding thread"))
-    });
+    let (b, mut a) = join(work, work);
     a.extend(b);
     a.sort_unstable_by_key(|(i, _)| *i);
     NAMES

@@ -8,6 +8,7 @@
 pub mod age_crop;
 pub mod age_gender;
 pub mod blazeface;
+mod cores;
 pub mod decode;
 mod draw;
 mod edge_blur;

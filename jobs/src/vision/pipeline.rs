@@ -5,6 +5,7 @@ use image::RgbImage;
 
 use super::age_gender::AgeGender;
 use super::blazeface::Detection;
+use super::cores::join;
 use super::error::VisionError;
 use super::face_frame::{to_crop, CanonicalFace, COMMON_IOD_PX, CROP};
 use super::facemesh::Landmarks;
@@ -163,24 +164,24 @@ pub fn scored(face: &CanonicalFace, regions: &Regions, weights: &SkinWeights) ->
     // and dark circles against the two spot finders, redness and shine), one on each core.
     let (
         (wrinkles, (hd_texture, texture_detail), (hd_pore, pores), (hd_dark_circles, dark_refs)),
-        (acne, pigmentation),
-        hd_redness,
-        (hd_oiliness, shine),
-    ) = std::thread::scope(|s| {
-        let heavy = s.spawn(|| {
+        ((acne, pigmentation), hd_redness, (hd_oiliness, shine)),
+    ) = join(
+        || {
             (
                 wrinkles(face, regions),
                 texture::texture(face, regions),
                 pores::pores(face, regions),
                 dark_circles::dark_circles(face, regions),
             )
-        });
-        let a = acne(face, regions, weights);
-        let p = pigmentation(face, regions, &a.a_excess, weights);
-        let r = redness::redness(face, regions);
-        let o = oiliness::oiliness(face, regions);
-        (heavy.join().expect("metric thread"), (a, p), r, o)
-    });
+        },
+        || {
+            let a = acne(face, regions, weights);
+            let p = pigmentation(face, regions, &a.a_excess, weights);
+            let r = redness::redness(face, regions);
+            let o = oiliness::oiliness(face, regions);
+            ((a, p), r, o)
+        },
+    );
     let hd_firmness = firmness::firmness(face, wrinkles.scores.nasolabial.raw_score);
     let all = score::composite([
         acne.score.ui_score,
@@ -315,13 +316,12 @@ pub fn jpeg_spread(img: &RgbImage, findings: &Findings, steps: &[f32; 64]) -> Jp
         pass.scores().into_iter().map(|(_, v)| v).collect()
     };
     // Half the draws on a second thread: each metric pass keeps only part of a second core busy.
-    let draws: Vec<Vec<f32>> = std::thread::scope(|s| {
-        let half = DRAWS / 2;
-        let other = s.spawn(move || (half..DRAWS).map(draw).collect::<Vec<_>>());
-        let mut out: Vec<Vec<f32>> = (0..half).map(draw).collect();
-        out.extend(other.join().expect("spread thread"));
-        out
-    });
+    let half = DRAWS / 2;
+    let (second, mut draws): (Vec<Vec<f32>>, Vec<Vec<f32>>) = join(
+        || (half..DRAWS).map(draw).collect(),
+        || (0..half).map(draw).collect(),
+    );
+    draws.extend(second);
     let file = findings.report.scores();
     let values: Vec<f32> = file.iter().map(|(_, v)| *v).collect();
     let moves = rms_moves(&values, &draws);

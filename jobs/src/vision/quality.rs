@@ -1,5 +1,6 @@
 //! Photo quality on the face: sharpness, exposure, clipping — and the rejection thresholds.
 
+use super::cores::join;
 use super::face_frame::CanonicalFace;
 use super::regions::Regions;
 
@@ -32,11 +33,8 @@ pub struct Quality {
 pub fn measure(face: &CanonicalFace, regions: &Regions) -> Quality {
     // Sharpness on the second core beside the skin's exposure and colour: both lie on the
     // analysis's critical path, and neither needs the other.
-    let (sharpness, (mean_l, overexposed_pct, chroma)) = std::thread::scope(|s| {
-        let sharpness = s.spawn(|| sharpness(face, regions));
-        let exposure = exposure(face, regions);
-        (sharpness.join().expect("quality thread"), exposure)
-    });
+    let (sharpness, (mean_l, overexposed_pct, chroma)) =
+        join(|| sharpness(face, regions), || exposure(face, regions));
     Quality {
         sharpness,
         mean_l,

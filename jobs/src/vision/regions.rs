@@ -5,6 +5,7 @@
 //! 0.05–0.33 IOD), so they scale with the face. Every skin region is intersected with `skin`,
 //! which excludes eyes, brows, lips, nostrils, hair and background.
 
+use super::cores::join;
 use super::face_frame::CanonicalFace;
 use super::landmarks_idx::*;
 use super::raster::Mask;
@@ -111,28 +112,28 @@ impl Regions {
         let poly = |idx: &[usize]| Mask::polygon(n, n, &pts(face, idx));
         let (ra, la, tip) = (face.pt(RIGHT_ALA), face.pt(LEFT_ALA), face.pt(NOSE_TIP));
 
-        let (eyes, brows, lips, excluded, in_photo, face_m, face_in_photo, inner) =
-            std::thread::scope(|s| {
-                let features = s.spawn(|| {
-                    let eyes = poly(&RIGHT_EYE).or(&poly(&LEFT_EYE));
-                    let brows = poly(&RIGHT_BROW).or(&poly(&LEFT_BROW));
-                    let lips = poly(&LIPS_OUTER).and_not(&poly(&LIPS_INNER));
-                    let mouth = poly(&LIPS_OUTER);
-                    // Nostrils: between the alae, from just above the nose tip down to halfway
-                    // to the lip.
-                    let lip_top = face.pt(0);
-                    let nostril_top = tip[1] - 0.02 * iod;
-                    let nostril_bottom = tip[1] + 0.6 * (lip_top[1] - tip[1]);
-                    let nostrils = Mask::from_fn_rows(n, n, nostril_top, nostril_bottom, |x, y| {
-                        x > ra[0] && x < la[0] && y > nostril_top && y < nostril_bottom
-                    });
-                    let excluded = eyes
-                        .morph(r(0.07))
-                        .or(&brows.morph(r(0.05)))
-                        .or(&mouth.morph(r(0.04)))
-                        .or(&nostrils);
-                    (eyes, brows, lips, excluded)
+        let ((eyes, brows, lips, excluded), (in_photo, face_m, face_in_photo, inner)) = join(
+            || {
+                let eyes = poly(&RIGHT_EYE).or(&poly(&LEFT_EYE));
+                let brows = poly(&RIGHT_BROW).or(&poly(&LEFT_BROW));
+                let lips = poly(&LIPS_OUTER).and_not(&poly(&LIPS_INNER));
+                let mouth = poly(&LIPS_OUTER);
+                // Nostrils: between the alae, from just above the nose tip down to halfway to
+                // the lip.
+                let lip_top = face.pt(0);
+                let nostril_top = tip[1] - 0.02 * iod;
+                let nostril_bottom = tip[1] + 0.6 * (lip_top[1] - tip[1]);
+                let nostrils = Mask::from_fn_rows(n, n, nostril_top, nostril_bottom, |x, y| {
+                    x > ra[0] && x < la[0] && y > nostril_top && y < nostril_bottom
                 });
+                let excluded = eyes
+                    .morph(r(0.07))
+                    .or(&brows.morph(r(0.05)))
+                    .or(&mouth.morph(r(0.04)))
+                    .or(&nostrils);
+                (eyes, brows, lips, excluded)
+            },
+            || {
                 // Only the part of the face inside the photo: a face cut off by the frame is
                 // measured on what the photo shows, not on the edge pixels the crop repeats
                 // beyond it.
@@ -143,18 +144,9 @@ impl Regions {
                 // Keep filters (support up to ~0.07 IOD) off the silhouette edge and the
                 // background beyond.
                 let inner = face_m.morph(-r(0.06));
-                let (eyes, brows, lips, excluded) = features.join().expect("regions thread");
-                (
-                    eyes,
-                    brows,
-                    lips,
-                    excluded,
-                    in_photo,
-                    face_m,
-                    face_in_photo,
-                    inner,
-                )
-            });
+                (in_photo, face_m, face_in_photo, inner)
+            },
+        );
 
         // Dilated so that hair-fringe and frame edges do not read as wrinkles or pores.
         let skin_of = |area: &Mask| area.and_not(&non_skin_pixels(face, area).morph(r(0.05)));
@@ -164,8 +156,8 @@ impl Regions {
         // `behind_lenses`: the skin before the lenses' zone was taken out, kept for the bags
         // (None without glasses: the skin itself).
         let ftop = face.pt(FOREHEAD_TOP)[1];
-        let (skin, core, behind_lenses, hair) = std::thread::scope(|s| {
-            let aside = s.spawn(|| {
+        let ((hair, behind_lenses), (skin, core)) = join(
+            || {
                 // Hair: 0.1–0.5 IOD above the top of the silhouette, as wide as the forehead.
                 let (tl, tr) = (face.pt(RIGHT_TEMPLE), face.pt(LEFT_TEMPLE));
                 let (y0, y1) = (ftop - 0.5 * iod, ftop - 0.1 * iod);
@@ -176,20 +168,21 @@ impl Regions {
                 .and(&in_photo);
                 let behind_lenses = face.spectacles.as_ref().map(|_| skin_of(&geometric_skin));
                 (hair, behind_lenses)
-            });
-            let skin = match &face.spectacles {
-                Some(zone) => skin_of(&geometric_skin.and_not(zone)),
-                None => skin_of(&geometric_skin),
-            };
-            // The regions that detail filters read keep a further 0.07 IOD (≈ 2 σ of the
-            // largest line and dot filters) inside the skin, so that the edges of hair, the
-            // face outline, eyes and brows do not read as lines or pores. Without it, the
-            // darkening at the face's silhouette was most of the "crow's feet" found, and it
-            // moved with resolution.
-            let core = skin.morph(-r(0.07));
-            let (hair, behind_lenses) = aside.join().expect("regions thread");
-            (skin, core, behind_lenses, hair)
-        });
+            },
+            || {
+                let skin = match &face.spectacles {
+                    Some(zone) => skin_of(&geometric_skin.and_not(zone)),
+                    None => skin_of(&geometric_skin),
+                };
+                // The regions that detail filters read keep a further 0.07 IOD (≈ 2 σ of the
+                // largest line and dot filters) inside the skin, so that the edges of hair,
+                // the face outline, eyes and brows do not read as lines or pores. Without it,
+                // the darkening at the face's silhouette was most of the "crow's feet" found,
+                // and it moved with resolution.
+                let core = skin.morph(-r(0.07));
+                (skin, core)
+            },
+        );
 
         // Brow line: top edge of the brows (upper outline points), per side.
         let brow_top = |idx: &[usize]| {
@@ -201,7 +194,7 @@ impl Regions {
         let brow_line = brow_top(&RIGHT_BROW).min(brow_top(&LEFT_BROW)) - 0.06 * iod;
         let bridge = face.pt(NOSE_BRIDGE);
         let mid_x = (face.pt(RIGHT_EYE_INNER)[0] + face.pt(LEFT_EYE_INNER)[0]) / 2.0;
-        let top = face.pt(FOREHEAD_TOP)[1] + 0.05 * iod;
+        let top = ftop + 0.05 * iod;
 
         // The lower lid shifted down by `from`–`to` IOD, on `skin`.
         let below_lid = |lid: &[usize], from: f32, to: f32, skin: &Mask| {
@@ -257,8 +250,8 @@ impl Regions {
                 })
             };
 
-        let (upper, lower) = std::thread::scope(|s| {
-            let upper = s.spawn(|| {
+        let (upper, lower) = join(
+            || {
                 let glabella = core.within_rows(brow_line, bridge[1], |x, y| {
                     (x - mid_x).abs() < 0.2 * iod && y >= brow_line && y < bridge[1]
                 });
@@ -283,45 +276,51 @@ impl Regions {
                     [bag_right, bag_left],
                     [crow_feet_right, crow_feet_left],
                 )
-            });
-            let nasolabial_right = fold(nasolabial_axes[0]);
-            let nasolabial_left = fold(nasolabial_axes[1]);
-            let cheek_right = cheek(
-                RIGHT_EYE_LOWER,
-                face.pt(MOUTH_RIGHT),
-                ra,
-                -1.0,
-                nasolabial_axes[0],
-            );
-            let cheek_left = cheek(
-                LEFT_EYE_LOWER,
-                face.pt(MOUTH_LEFT),
-                la,
-                1.0,
-                nasolabial_axes[1],
-            );
-            let nose_poly = vec![
-                [bridge[0] - 0.1 * iod, bridge[1] + 0.1 * iod],
-                [bridge[0] + 0.1 * iod, bridge[1] + 0.1 * iod],
-                [la[0], la[1]],
-                [tip[0], tip[1] + 0.05 * iod],
-                [ra[0], ra[1]],
-            ];
-            let nose = Mask::polygon(n, n, &nose_poly).and(&core);
-            let (lip_bottom, chin_pt) = (face.pt(LOWER_LIP_BOTTOM), face.pt(CHIN));
-            let (mr, ml) = (face.pt(MOUTH_RIGHT)[0], face.pt(MOUTH_LEFT)[0]);
-            let (y0, y1) = (lip_bottom[1] + 0.06 * iod, chin_pt[1] - 0.04 * iod);
-            let chin = core.within_rows(y0, y1, |x, y| y > y0 && y < y1 && x > mr && x < ml);
-            let lower = (
-                [nasolabial_right, nasolabial_left],
-                [cheek_right, cheek_left],
-                nose,
-                chin,
-            );
-            (upper.join().expect("regions thread"), lower)
-        });
-        let (glabella, forehead, [under_eye_right, under_eye_left], bags, crow_feet) = upper;
-        let ([bag_right, bag_left], [crow_feet_right, crow_feet_left]) = (bags, crow_feet);
+            },
+            || {
+                let nasolabial_right = fold(nasolabial_axes[0]);
+                let nasolabial_left = fold(nasolabial_axes[1]);
+                let cheek_right = cheek(
+                    RIGHT_EYE_LOWER,
+                    face.pt(MOUTH_RIGHT),
+                    ra,
+                    -1.0,
+                    nasolabial_axes[0],
+                );
+                let cheek_left = cheek(
+                    LEFT_EYE_LOWER,
+                    face.pt(MOUTH_LEFT),
+                    la,
+                    1.0,
+                    nasolabial_axes[1],
+                );
+                let nose_poly = vec![
+                    [bridge[0] - 0.1 * iod, bridge[1] + 0.1 * iod],
+                    [bridge[0] + 0.1 * iod, bridge[1] + 0.1 * iod],
+                    [la[0], la[1]],
+                    [tip[0], tip[1] + 0.05 * iod],
+                    [ra[0], ra[1]],
+                ];
+                let nose = Mask::polygon(n, n, &nose_poly).and(&core);
+                let (lip_bottom, chin_pt) = (face.pt(LOWER_LIP_BOTTOM), face.pt(CHIN));
+                let (mr, ml) = (face.pt(MOUTH_RIGHT)[0], face.pt(MOUTH_LEFT)[0]);
+                let (y0, y1) = (lip_bottom[1] + 0.06 * iod, chin_pt[1] - 0.04 * iod);
+                let chin = core.within_rows(y0, y1, |x, y| y > y0 && y < y1 && x > mr && x < ml);
+                (
+                    [nasolabial_right, nasolabial_left],
+                    [cheek_right, cheek_left],
+                    nose,
+                    chin,
+                )
+            },
+        );
+        let (
+            glabella,
+            forehead,
+            [under_eye_right, under_eye_left],
+            [bag_right, bag_left],
+            [crow_feet_right, crow_feet_left],
+        ) = upper;
         let ([nasolabial_right, nasolabial_left], [cheek_right, cheek_left], nose, chin) = lower;
 
         Regions {
