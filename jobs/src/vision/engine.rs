@@ -273,6 +273,7 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vision::report::NamedColor;
     use crate::vision::testutil::{astronaut, jpeg, jpeg_bytes, rotate, shift};
     use image::imageops::{resize, FilterType};
     use std::sync::OnceLock;
@@ -569,11 +570,60 @@ mod tests {
         base
     }
 
+    /// How far a copy may move the ITA angle, degrees: the known-answer bar for a
+    /// uniform patch (docs/metrics.md, "Classes and colours under the same copies").
+    const ITA_DEG: f32 = 1.0;
+
+    /// The report's classes — skin tone, face shape, the eye and hair colours' names — as
+    /// (field, value). A client reads them as facts about the face, so no copy of a photo may
+    /// change them.
+    fn classes(r: &Report) -> [(&'static str, String); 7] {
+        let t = &r.skin_tone;
+        let name =
+            |c: &Option<NamedColor>| c.as_ref().map_or("absent".to_string(), |c| c.name.clone());
+        [
+            ("skin_tone.fitzpatrick", t.fitzpatrick.clone()),
+            ("skin_tone.monk", t.monk.clone()),
+            ("skin_tone.undertone", t.undertone.clone()),
+            ("skin_tone.tone_range", t.tone_range.clone()),
+            ("faceshape", r.faceshape.clone()),
+            ("eye_color.name", name(&r.eye_color)),
+            ("hair_color.name", name(&r.hair_color)),
+        ]
+    }
+
+    /// The classes `r`, a copy of `base`'s photo, changed, and its ITA angle if it moved more
+    /// than [`ITA_DEG`], as (copy, field, "before -> after").
+    fn class_changes(
+        label: &str,
+        base: &Report,
+        r: &Report,
+    ) -> Vec<(String, &'static str, String)> {
+        let mut out: Vec<_> = classes(base)
+            .into_iter()
+            .zip(classes(r))
+            .filter(|((_, a), (_, b))| a != b)
+            .map(|((field, a), (_, b))| (label.to_string(), field, format!("{a} -> {b}")))
+            .collect();
+        let (a, b) = (base.skin_tone.ita_angle, r.skin_tone.ita_angle);
+        eprintln!("{label:>10} ita_angle {a:>5} -> {b:>5}");
+        if (a - b).abs() > ITA_DEG {
+            out.push((
+                label.to_string(),
+                "skin_tone.ita_angle",
+                format!("{a} -> {b}"),
+            ));
+        }
+        out
+    }
+
     /// Every score's change from `base` per variant, as (copy, score, move); see
-    /// docs/metrics.md ("Stability").
+    /// docs/metrics.md ("Stability"). The classes a variant changed go to `changed`
+    /// ([`class_changes`]).
     fn deltas_from(
         base: &Report,
         variants: &[(&str, RgbImage)],
+        changed: &mut Vec<(String, &'static str, String)>,
     ) -> Vec<(String, &'static str, f32)> {
         let mut out = Vec::new();
         for (label, v) in variants {
@@ -581,6 +631,7 @@ mod tests {
                 .analyze_image(v, &Options::default())
                 .unwrap()
                 .result;
+            changed.extend(class_changes(label, base, &r));
             // Where the model is sure of the gender, no copy may change it; at a coin toss
             // (grace_hopper.jpg reads male at 0.51) it is no finding either way.
             if base.age_gender_model.gender_probability >= SURE_GENDER {
@@ -613,12 +664,15 @@ mod tests {
 
     /// Scores of a JPEG copy (`jpeg`) further from the original's (`base`) than 3 points and
     /// than [`SPREADS`] × the spread the copy's own report gives them (age: 3 years), as
-    /// (copy, score, move).
+    /// (copy, score, move). The classes the copy changed go to `changed` ([`class_changes`]):
+    /// the spread is a score's, and a class has none.
     fn beyond_spread(
         label: &str,
         base: &Report,
         jpeg: &Report,
+        changed: &mut Vec<(String, &'static str, String)>,
     ) -> Vec<(String, &'static str, f32)> {
+        changed.extend(class_changes(label, base, jpeg));
         let spread = jpeg
             .jpeg_spread
             .as_ref()
@@ -645,6 +699,7 @@ mod tests {
     /// (`jpeg_grid_phase_scatters_the_astronauts_glabella_without_bias`): the file cannot tell,
     /// and its report says how far its score may be off. Her face at half size is below the
     /// common resolution and rejected (`half_size_astronaut_is_too_small_for_skin_detail`).
+    /// No copy may change a class, nor move the ITA angle by more than 1° ([`class_changes`]).
     #[test]
     fn scores_are_stable_under_rotation_upscaling_and_jpeg() {
         let img = astronaut();
@@ -654,19 +709,26 @@ mod tests {
             ("scale 2", resize(&img, 1024, 1024, FilterType::CatmullRom)),
         ];
         let base = base_of(&img);
-        let mut bad: Vec<String> = deltas_from(&base, &variants)
+        let mut changed = Vec::new();
+        let mut bad: Vec<String> = deltas_from(&base, &variants, &mut changed)
             .into_iter()
             .filter(|(_, _, d)| *d > 3.0)
             .map(|(l, n, d)| format!("{l}: {n} moved {d:.1}"))
             .collect();
         for q in [60, 95] {
+            let copy = full_jpeg(&img, q);
             bad.extend(
-                beyond_spread(&format!("jpeg {q}"), &base, &full_jpeg(&img, q))
+                beyond_spread(&format!("jpeg {q}"), &base, &copy, &mut changed)
                     .into_iter()
                     .map(|(l, n, d)| format!("{l}: {n} moved {d:.1} (beyond its spread)")),
             );
         }
-        assert!(bad.is_empty(), "unstable scores:\n{}", bad.join("\n"));
+        bad.extend(changed.into_iter().map(|(l, n, c)| format!("{l}: {n} {c}")));
+        assert!(
+            bad.is_empty(),
+            "unstable scores or classes:\n{}",
+            bad.join("\n")
+        );
     }
 
     /// JPEG codes a photo in 8×8 blocks counted from its top-left corner, so where that grid
@@ -968,7 +1030,8 @@ mod tests {
     /// ±10° and scaling 0.5–2×, and under JPEG 60–95 within 3 points or [`SPREADS`] × the spread
     /// the JPEG file's own report gives that score, whichever is larger — the rule
     /// `scores_are_stable_under_rotation_upscaling_and_jpeg` holds astronaut.png to
-    /// (docs/decisions.md, "The JPEG stability bar…"). Table in docs/metrics.md; `cargo nextest
+    /// (docs/decisions.md, "The JPEG stability bar…"). No copy may change a class, nor move the
+    /// ITA angle by more than 1° ([`class_changes`]). Table in docs/metrics.md; `cargo nextest
     /// run --workspace -E 'test(large_faces)' --no-capture` prints every delta.
     #[test]
     fn scores_of_large_faces_move_at_most_3_points() {
@@ -1009,22 +1072,40 @@ mod tests {
                 ),
             ];
             let base = base_of(&img);
-            let mut moved: Vec<_> = deltas_from(&base, &variants)
+            let mut changed = Vec::new();
+            let mut moved: Vec<_> = deltas_from(&base, &variants, &mut changed)
                 .into_iter()
                 .filter(|(_, _, d)| *d > 3.0)
                 .collect();
             for q in [60, 95, 75, 85] {
                 let label = format!("jpeg {q}");
-                moved.extend(beyond_spread(&label, &base, &full_jpeg(&img, q)));
+                moved.extend(beyond_spread(
+                    &label,
+                    &base,
+                    &full_jpeg(&img, q),
+                    &mut changed,
+                ));
             }
+            let held =
+                |copy: &str, name: &str| !not_held.iter().any(|(n, c)| *n == name && *c == copy);
             bad.extend(
                 moved
                     .into_iter()
-                    .filter(|(copy, name, _)| !not_held.iter().any(|(n, c)| n == name && c == copy))
+                    .filter(|(copy, name, _)| held(copy, name))
                     .map(|(l, n, d)| format!("{file} {l}: {n} moved {d:.1}")),
             );
+            bad.extend(
+                changed
+                    .into_iter()
+                    .filter(|(copy, name, _)| held(copy, name))
+                    .map(|(l, n, c)| format!("{file} {l}: {n} {c}")),
+            );
         }
-        assert!(bad.is_empty(), "unstable scores:\n{}", bad.join("\n"));
+        assert!(
+            bad.is_empty(),
+            "unstable scores or classes:\n{}",
+            bad.join("\n")
+        );
     }
 
     /// Where a file holds the face well the spread says so: on the larger faces' JPEG 60
