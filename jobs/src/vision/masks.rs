@@ -352,20 +352,22 @@ fn layers(f: &Findings) -> Vec<Layer> {
     ] {
         shape.line(face.pt(a), face.pt(b), 1.5, c);
     }
-    // The skin sampled for skin_tone beside the eye, lip and hair samples, each filled with its
-    // measured colour.
+    // The pixels each colour was read from — the skin sampled for skin_tone, the iris, lip and
+    // hair samples — filled with that colour: the whole hair band would show forehead painted
+    // as hair wherever the hairline lies high.
     let mut colors = canvas_of(&[(
         &tone::sample_area(rg, &f.scored.shine),
         with_alpha(hex_rgb(&f.report.skin_tone.hex), 230),
     )]);
+    let samples = &f.samples;
     if let Some(e) = &f.report.eye_color {
-        colors.fill_mask(&rg.eyes, with_alpha(hex_rgb(&e.hex), 240));
+        colors.fill_mask(&samples.eyes, with_alpha(hex_rgb(&e.hex), 240));
     }
     if let Some(l) = &f.report.lip_color {
-        colors.fill_mask(&rg.lips, with_alpha(hex_rgb(&l.hex), 240));
+        colors.fill_mask(&samples.lips, with_alpha(hex_rgb(&l.hex), 240));
     }
     if let Some(h) = &f.report.hair_color {
-        colors.fill_mask(&rg.hair, with_alpha(hex_rgb(&h.hex), 240));
+        colors.fill_mask(&samples.hair, with_alpha(hex_rgb(&h.hex), 240));
     }
 
     let all = canvas_of(&[

@@ -34,6 +34,15 @@ pub struct Findings {
     pub regions: Regions,
     pub scored: Scored,
     pub report: Report,
+    /// The pixels the iris, lip and hair colours were read from.
+    pub samples: ColorSamples,
+}
+
+/// The pixels each of the report's feature colours was read from ([`colors::Sample`]).
+pub struct ColorSamples {
+    pub eyes: Bitmap,
+    pub lips: Bitmap,
+    pub hair: Bitmap,
 }
 
 /// Picks the face to analyse: the largest box.
@@ -232,6 +241,11 @@ pub fn measure(
             )
         })
         .unwrap_or([q.mean_l, 0.0, 0.0]);
+    let (eyes, lips, hair) = (
+        colors::eye_color(&face, &regions),
+        colors::lip_color(&face, &regions),
+        colors::hair_color(&face, &regions, skin),
+    );
     let ag = age::resolve(age_gender, opts.age_override, opts.gender_override);
     let roll = face.roi.angle.to_degrees();
     let report = Report {
@@ -253,9 +267,9 @@ pub fn measure(
         hd_eye_bags: m.wrinkles.eye_bags.score.clone(),
         hd_firmness: m.hd_firmness.clone(),
         faceshape: faceshape::classify(faceshape::proportions(&face)).into(),
-        eye_color: colors::eye_color(&face, &regions),
-        lip_color: colors::lip_color(&face, &regions),
-        hair_color: colors::hair_color(&face, &regions, skin),
+        eye_color: eyes.color,
+        lip_color: lips.color,
+        hair_color: hair.color,
         faces_detected: faces as u32,
         image_quality: ImageQuality {
             blur: score::r1(q.sharpness),
@@ -281,6 +295,11 @@ pub fn measure(
         regions,
         scored: m,
         report,
+        samples: ColorSamples {
+            eyes: eyes.pixels,
+            lips: lips.pixels,
+            hair: hair.pixels,
+        },
     }
 }
 

@@ -20,6 +20,44 @@ fn pixels(m: &Mask) -> Vec<usize> {
     (0..m.data.len()).filter(|&i| m.data[i]).collect()
 }
 
+/// A colour and the crop pixels it was read from, which `color_samples_output.png` fills with
+/// it: a person can then see what was taken for iris, lip or hair (docs/masks.md).
+pub struct Sample<C> {
+    /// Absent when the photo does not show enough of the feature.
+    pub color: Option<C>,
+    /// The pixels the colour is the median of; empty when it is absent.
+    pub pixels: Mask,
+}
+
+impl<C> Sample<C> {
+    fn none(face: &CanonicalFace) -> Sample<C> {
+        Sample {
+            color: None,
+            pixels: Mask::empty(face.lab.width, face.lab.height),
+        }
+    }
+
+    /// The median colour of `idx`, made into a `C` by `make`.
+    fn of(face: &CanonicalFace, idx: &[usize], make: impl Fn([f32; 3]) -> C) -> Sample<C> {
+        let Some(lab) = median_lab(face, idx) else {
+            return Sample::none(face);
+        };
+        let mut pixels = Mask::empty(face.lab.width, face.lab.height);
+        idx.iter().for_each(|&i| pixels.data[i] = true);
+        Sample {
+            color: Some(make(lab)),
+            pixels,
+        }
+    }
+}
+
+fn named(lab: [f32; 3], name: fn([f32; 3]) -> &'static str) -> NamedColor {
+    NamedColor {
+        hex: hex(lab_to_srgb(lab)),
+        name: name(lab).into(),
+    }
+}
+
 fn chroma_hue(lab: [f32; 3]) -> (f32, f32) {
     (
         (lab[1] * lab[1] + lab[2] * lab[2]).sqrt(),
@@ -68,10 +106,10 @@ pub fn hair_name(lab: [f32; 3]) -> &'static str {
 /// Iris colour: eye-contour pixels between the 15th and 60th L* percentile (above: sclera and
 /// highlights; below: lashes and pupil). Absent when the visible eye area is under 0.1 % of the
 /// crop (closed eyes).
-pub fn eye_color(face: &CanonicalFace, regions: &Regions) -> Option<NamedColor> {
+pub fn eye_color(face: &CanonicalFace, regions: &Regions) -> Sample<NamedColor> {
     let idx = pixels(&regions.eyes);
     if idx.len() < face.lab.l.len() / 1000 {
-        return None;
+        return Sample::none(face);
     }
     let mut ls: Vec<f32> = idx.iter().map(|&i| face.lab.l[i]).collect();
     ls.sort_by(f32::total_cmp);
@@ -80,25 +118,21 @@ pub fn eye_color(face: &CanonicalFace, regions: &Regions) -> Option<NamedColor> 
         .into_iter()
         .filter(|&i| face.lab.l[i] >= lo && face.lab.l[i] <= hi)
         .collect();
-    let lab = median_lab(face, &iris)?;
-    Some(NamedColor {
-        hex: hex(lab_to_srgb(lab)),
-        name: eye_name(lab).into(),
-    })
+    Sample::of(face, &iris, |lab| named(lab, eye_name))
 }
 
 /// Lip colour: lip-surface pixels without highlights (L* below its 85th percentile).
-pub fn lip_color(face: &CanonicalFace, regions: &Regions) -> Option<Color> {
+pub fn lip_color(face: &CanonicalFace, regions: &Regions) -> Sample<Color> {
     let idx = pixels(&regions.lips);
     if idx.len() < 50 {
-        return None;
+        return Sample::none(face);
     }
     let mut ls: Vec<f32> = idx.iter().map(|&i| face.lab.l[i]).collect();
     ls.sort_by(f32::total_cmp);
     let hi = ls[ls.len() * 85 / 100];
     let keep: Vec<usize> = idx.into_iter().filter(|&i| face.lab.l[i] <= hi).collect();
-    Some(Color {
-        hex: hex(lab_to_srgb(median_lab(face, &keep)?)),
+    Sample::of(face, &keep, |lab| Color {
+        hex: hex(lab_to_srgb(lab)),
     })
 }
 
@@ -112,10 +146,10 @@ pub fn lip_color(face: &CanonicalFace, regions: &Regions) -> Option<Color> {
 /// median. Against that median alone, biden.jpg's band (on his receding forehead) held 29 %
 /// "hair" and its JPEG 60 copy 30 %, named "Red" — his lit forehead — and obama2.jpg's hair read
 /// Brown, from #6a4b3d to #825b49 by copy, half of it forehead.
-pub fn hair_color(face: &CanonicalFace, regions: &Regions, skin: [f32; 3]) -> Option<NamedColor> {
+pub fn hair_color(face: &CanonicalFace, regions: &Regions, skin: [f32; 3]) -> Sample<NamedColor> {
     let idx = pixels(&regions.hair);
     if idx.is_empty() {
-        return None;
+        return Sample::none(face);
     }
     let lab = &face.lab;
     let de = |i: usize, from: [f32; 3]| {
@@ -132,13 +166,9 @@ pub fn hair_color(face: &CanonicalFace, regions: &Regions, skin: [f32; 3]) -> Op
         .filter(|&i| de(i, skin) > 12.0 && forehead.is_none_or(|f| de(i, f) > 12.0))
         .collect();
     if (hair.len() as f32) < 0.3 * idx.len() as f32 {
-        return None;
+        return Sample::none(face);
     }
-    let c = median_lab(face, &hair)?;
-    Some(NamedColor {
-        hex: hex(lab_to_srgb(c)),
-        name: hair_name(c).into(),
-    })
+    Sample::of(face, &hair, |lab| named(lab, hair_name))
 }
 
 #[cfg(test)]
@@ -160,13 +190,15 @@ mod tests {
         repaint(&mut face, |x, y, p| if in_band(x, y) { bare } else { p });
         // The skin's median 15 L* darker than the forehead: the band lies 15 from it.
         let skin = [forehead[0] - 15.0, forehead[1], forehead[2]];
-        assert!(hair_color(&face, &regions, skin).is_none());
+        assert!(hair_color(&face, &regions, skin).color.is_none());
         repaint(
             &mut face,
             |x, y, p| if in_band(x, y) { [30, 22, 20] } else { p },
         );
-        let hair = hair_color(&face, &regions, skin).expect("dark hair in the band");
-        assert_eq!(hair.name, "Black");
+        let hair = hair_color(&face, &regions, skin);
+        assert_eq!(hair.color.expect("dark hair in the band").name, "Black");
+        // The sample is the painted band, less what lies within 12 of the skin (none of it).
+        assert_eq!(hair.pixels, band);
     }
 
     #[test]
