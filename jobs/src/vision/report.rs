@@ -258,7 +258,8 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub lip_color: Option<Color>,
-    /// Hair colour; absent when no hair is visible above the forehead.
+    /// Hair colour, read from a band just above the face's outline; absent when under 30 % of
+    /// the band is hair (bald, a receding hairline above the band). A hat is read as hair.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub hair_color: Option<NamedColor>,
