@@ -18,6 +18,7 @@
 //! frame's traced outline: a much larger frame's outer rim can stay in the skin.
 
 use super::face_frame::CanonicalFace;
+use super::lab::delta_e;
 use super::landmarks_idx::{
     LEFT_EYE_INNER, LEFT_EYE_OUTER, NOSE_BRIDGE, RIGHT_EYE_INNER, RIGHT_EYE_OUTER,
 };
@@ -73,9 +74,6 @@ pub fn bridge(face: &CanonicalFace) -> Bridge {
                 .map(|c| median((x0..x1).map(|x| c[y * n + x]).collect()).unwrap_or(0.0))
         })
         .collect();
-    let de = |p: [f32; 3], q: [f32; 3]| {
-        ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
-    };
     let (step, bar) = (
         (0.03 * iod).round().max(1.0) as usize,
         (0.04 * iod).round().max(1.0) as usize,
@@ -88,10 +86,10 @@ pub fn bridge(face: &CanonicalFace) -> Bridge {
         let at = |k: isize| profile.get(i.checked_add_signed(k)?).copied();
         let mut e = 0.0f32;
         if let (Some(a), Some(b)) = (at(-(step as isize)), at(step as isize)) {
-            e = e.max(de(a, b));
+            e = e.max(delta_e(a, b));
         }
         if let (Some(a), Some(b)) = (at(-(bar as isize)), at(bar as isize)) {
-            e = e.max(de(profile[i], a).min(de(profile[i], b)));
+            e = e.max(delta_e(profile[i], a).min(delta_e(profile[i], b)));
         }
         if e > best.delta_e {
             best = Bridge {

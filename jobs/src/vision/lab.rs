@@ -94,6 +94,11 @@ pub fn hex(rgb: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
 }
 
+/// CIE 1976 colour difference ΔE*ab: the Euclidean distance between two CIELAB colours.
+pub fn delta_e(p: [f32; 3], q: [f32; 3]) -> f32 {
+    ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
+}
+
 /// Individual Typology Angle in degrees: ITA = atan((L* − 50) / b*) · 180/π
 /// (Chardon et al. 1991). Higher = lighter skin. Uses atan2 so b* ≤ 0 stays defined.
 pub fn ita_degrees(l: f32, b: f32) -> f32 {
@@ -101,6 +106,11 @@ pub fn ita_degrees(l: f32, b: f32) -> f32 {
 }
 
 impl LabImage {
+    /// The CIELAB colour of pixel `i` (row-major index).
+    pub fn at(&self, i: usize) -> [f32; 3] {
+        [self.l[i], self.a[i], self.b[i]]
+    }
+
     pub fn from_rgb(img: &RgbImage) -> LabImage {
         let (w, h) = (img.width() as usize, img.height() as usize);
         let (l, a, b) = planes(img.as_raw());

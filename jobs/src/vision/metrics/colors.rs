@@ -1,7 +1,7 @@
 //! eye_color, lip_color, hair_color: robust medians of the right pixels, named by CIELAB rules.
 
 use super::super::face_frame::CanonicalFace;
-use super::super::lab::{hex, lab_to_srgb};
+use super::super::lab::{delta_e, hex, lab_to_srgb};
 use super::super::raster::Mask;
 use super::super::regions::{median, Regions};
 use crate::vision::report::{Color, NamedColor};
@@ -151,11 +151,7 @@ pub fn hair_color(face: &CanonicalFace, regions: &Regions, skin: [f32; 3]) -> Sa
     if idx.is_empty() {
         return Sample::none(face);
     }
-    let lab = &face.lab;
-    let de = |i: usize, from: [f32; 3]| {
-        ((lab.l[i] - from[0]).powi(2) + (lab.a[i] - from[1]).powi(2) + (lab.b[i] - from[2]).powi(2))
-            .sqrt()
-    };
+    let de = |i: usize, from: [f32; 3]| delta_e(face.lab.at(i), from);
     let forehead = pixels(&regions.forehead);
     let forehead = (forehead.len() >= MIN_FOREHEAD_PX)
         .then(|| median_lab(face, &forehead))

@@ -1,7 +1,7 @@
 //! skin_tone and the Skin Shade endpoint: representative skin colour, ITA, Fitzpatrick, Monk.
 
 use super::super::face_frame::CanonicalFace;
-use super::super::lab::{hex, ita_degrees, lab_to_srgb, srgb_to_lab};
+use super::super::lab::{delta_e, hex, ita_degrees, lab_to_srgb, srgb_to_lab};
 use super::super::raster::Mask;
 use super::super::regions::{median, Regions};
 use crate::vision::report::SkinTone;
@@ -40,10 +40,7 @@ pub fn classify(lab: [f32; 3]) -> SkinTone {
         .find(|(lo, _, _)| ita >= *lo)
         .copied()
         .unwrap_or(ITA_CLASSES[5]);
-    let de = |m: [u8; 3]| {
-        let r = srgb_to_lab(m);
-        (r[0] - lab[0]).powi(2) + (r[1] - lab[1]).powi(2) + (r[2] - lab[2]).powi(2)
-    };
+    let de = |m: [u8; 3]| delta_e(srgb_to_lab(m), lab);
     let monk = (0..10)
         .min_by(|&i, &j| de(MONK[i]).total_cmp(&de(MONK[j])))
         .unwrap_or(0)
