@@ -8,6 +8,7 @@ Requirements (install once; this script installs nothing itself):
 It reads the .tflite files bundled in the installed `mediapipe` wheel:
   mediapipe/modules/face_detection/face_detection_short_range.tflite  (BlazeFace, 128x128)
   mediapipe/modules/face_landmark/face_landmark.tflite                (468-point mesh, 192x192)
+  mediapipe/modules/selfie_segmentation/selfie_segmentation.tflite    (person mask, 256x256)
 
 and writes, next to this folder (models/):
   <name>.safetensors   every constant tensor of the graph, keyed "t<tensor index>", in its
@@ -33,6 +34,7 @@ import mediapipe
 MODELS = {
     "face_detection_short_range": "modules/face_detection/face_detection_short_range.tflite",
     "face_landmark": "modules/face_landmark/face_landmark.tflite",
+    "selfie_segmentation": "modules/selfie_segmentation/selfie_segmentation.tflite",
 }
 
 OUT_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -51,6 +53,8 @@ TYPES = {
 def opcode_name(model, op):
     code = model.OperatorCodes(op.OpcodeIndex())
     b = max(code.BuiltinCode(), code.DeprecatedBuiltinCode())
+    if OPNAMES[b] == "CUSTOM":
+        return code.CustomCode().decode()
     return OPNAMES[b]
 
 
@@ -101,7 +105,20 @@ def convert(name, rel):
             rec.update(stride=[o.StrideH(), o.StrideW()], padding=PAD[o.Padding()],
                        act=ACT[o.FusedActivationFunction()],
                        dilation=[o.DilationHFactor(), o.DilationWFactor()])
-        elif kind == "MAX_POOL_2D":
+        elif kind == "Convolution2DTransposeBias":
+            # MediaPipe's custom op; its options are a TfLiteTransposeConvParams struct:
+            # int32 padding (1 SAME, 2 VALID), stride_width, stride_height.
+            pad, sw, sh = np.frombuffer(op.CustomOptionsAsNumpy().tobytes(), dtype="<i4")[:3]
+            rec.update(stride=[int(sh), int(sw)], padding={1: "SAME", 2: "VALID"}[int(pad)])
+        elif kind == "RESIZE_BILINEAR":
+            o = options(op, tflite.ResizeBilinearOptions)
+            if o.AlignCorners() or not o.HalfPixelCenters():
+                raise SystemExit("RESIZE_BILINEAR: only half_pixel_centers is supported")
+            rec.update(shape=tensor_data(model, sub, ins[1]).tolist())
+        elif kind == "MUL":
+            o = options(op, tflite.MulOptions)
+            rec.update(act=ACT[o.FusedActivationFunction()])
+        elif kind in ("MAX_POOL_2D", "AVERAGE_POOL_2D"):
             o = options(op, tflite.Pool2DOptions)
             rec.update(stride=[o.StrideH(), o.StrideW()], padding=PAD[o.Padding()],
                        filter=[o.FilterHeight(), o.FilterWidth()],

@@ -11,7 +11,12 @@ Writes models/reference/astronaut.json with
   * "raw_detector" / "raw_mesh": raw tensors of the .tflite files run with tflite-runtime on
     inputs that the Rust test rebuilds bit-exactly without any resampling library:
       detector input = astronaut[2::4, 2::4] (128x128), scaled to [-1, 1];
-      mesh input     = astronaut[40:232, 130:322] (192x192), scaled to [0, 1].
+      mesh input     = astronaut[40:232, 130:322] (192x192), scaled to [0, 1];
+  * "selfie": mp.solutions.selfie_segmentation (model_selection=0, the square 256x256 model)
+    on astronaut[::2, ::2], which is already the model's size, so the runtime neither resizes
+    its input nor its output: the mask is the model's own output tensor (tflite-runtime cannot
+    run this model alone: its last layer is MediaPipe's custom Convolution2DTransposeBias).
+    Stored at every 4th pixel (64x64, row-major).
 """
 import json
 import os
@@ -77,6 +82,11 @@ def main():
         "landmarks": r(o["conv2d_21"].reshape(-1), 3),
         "face_flag": round(float(o["conv2d_31"].reshape(-1)[0]), 4),
     }
+
+    half = np.ascontiguousarray(img[::2, ::2])
+    with mp.solutions.selfie_segmentation.SelfieSegmentation(model_selection=0) as ss:
+        res = ss.process(half)
+    out["selfie"] = r(res.segmentation_mask[::4, ::4].reshape(-1), 4)
 
     os.makedirs(os.path.join(ROOT, "models", "reference"), exist_ok=True)
     with open(os.path.join(ROOT, "models", "reference", "astronaut.json"), "w") as f:

@@ -39,6 +39,10 @@ pub enum Activation {
     Relu,
     /// Per-channel negative slope.
     Prelu(Vec<f32>),
+    /// `x · relu6(x + 3) / 6` (MobileNetV3's hard swish).
+    HardSwish,
+    /// The logistic function.
+    Sigmoid,
 }
 
 impl Activation {
@@ -53,6 +57,10 @@ impl Activation {
                     .zip(a)
                     .for_each(|(v, a)| *v = if *v < 0.0 { *v * a } else { *v })
             }),
+            Activation::HardSwish => y
+                .iter_mut()
+                .for_each(|v| *v *= (*v + 3.0).clamp(0.0, 6.0) / 6.0),
+            Activation::Sigmoid => y.iter_mut().for_each(|v| *v = 1.0 / (1.0 + (-*v).exp())),
         }
     }
 }

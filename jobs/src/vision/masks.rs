@@ -222,7 +222,8 @@ fn encode(data: &[u8], w: usize, h: usize, color: ExtendedColorType) -> Vec<u8> 
     out
 }
 
-fn hex_rgb(hex: &str) -> [u8; 3] {
+/// "#rrggbb" → RGB (black if it does not parse).
+pub(crate) fn hex_rgb(hex: &str) -> [u8; 3] {
     let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
     [(v >> 16) as u8, (v >> 8) as u8, v as u8]
 }

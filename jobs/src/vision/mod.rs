@@ -27,6 +27,7 @@ pub mod lab;
 pub mod landmarks_idx;
 pub mod masks;
 pub mod metrics;
+pub mod person;
 mod pipeline;
 pub mod quality;
 pub mod raster;

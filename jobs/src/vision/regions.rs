@@ -45,7 +45,8 @@ pub struct Regions {
     pub lips: Mask,
     pub eyes: Mask,
     pub brows: Mask,
-    /// A band above the face silhouette where hair usually is.
+    /// Where hair may lie: around the face above the brows, outside its outline; on the person
+    /// once the segmentation model has been asked (`Regions::keep_hair_on`).
     pub hair: Mask,
 }
 
@@ -158,11 +159,19 @@ impl Regions {
         let ftop = face.pt(FOREHEAD_TOP)[1];
         let ((hair, behind_lenses), (skin, core)) = join(
             || {
-                // Hair: 0.1–0.5 IOD above the top of the silhouette, as wide as the forehead.
+                // Hair: where it may lie around the face — above the brows, over the head and
+                // 0.4 IOD beyond the temples — outside the face's outline. Which of it is the
+                // person and not the background, the segmentation model says
+                // (`Regions::keep_hair_on`).
                 let (tl, tr) = (face.pt(RIGHT_TEMPLE), face.pt(LEFT_TEMPLE));
-                let (y0, y1) = (ftop - 0.5 * iod, ftop - 0.1 * iod);
-                let hair = Mask::from_fn_rows(n, n, y0, y1, |x, y| {
-                    x > tl[0] && x < tr[0] && y < y1 && y > y0
+                let (x0, x1) = (tl[0] - 0.4 * iod, tr[0] + 0.4 * iod);
+                let brow_top = RIGHT_BROW
+                    .iter()
+                    .chain(&LEFT_BROW)
+                    .map(|&i| face.pt(i)[1])
+                    .fold(f32::MAX, f32::min);
+                let hair = Mask::from_fn_rows(n, n, 0.0, brow_top, |x, y| {
+                    x > x0 && x < x1 && y < brow_top
                 })
                 .and_not(&face_m.morph(r(0.05)))
                 .and(&in_photo);
@@ -348,6 +357,12 @@ impl Regions {
             brows,
             hair,
         }
+    }
+
+    /// Keeps of the hair's area only what lies on the person (`person::PersonSegmenter::mask`):
+    /// the background beside or above a head is not hair, whatever its colour.
+    pub fn keep_hair_on(&mut self, person: &Mask) {
+        self.hair = self.hair.and(person);
     }
 
     /// Both cheeks.

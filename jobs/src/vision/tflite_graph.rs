@@ -70,7 +70,7 @@ enum Op {
         out: usize,
         act: AddAct,
     },
-    /// RELU and PRELU.
+    /// RELU, PRELU, HARD_SWISH and LOGISTIC.
     Act {
         x: usize,
         out: usize,
@@ -95,6 +95,33 @@ enum Op {
         xs: Vec<usize>,
         out: usize,
         axis: i64,
+    },
+    /// AVERAGE_POOL_2D over the whole plane (the squeeze of a squeeze-and-excite block).
+    GlobalMean {
+        x: usize,
+        out: usize,
+    },
+    /// MUL of an activation by a per-channel scale [1, 1, 1, C] (the excite).
+    Scale {
+        x: usize,
+        by: usize,
+        out: usize,
+    },
+    /// RESIZE_BILINEAR with half-pixel centres.
+    Resize {
+        x: usize,
+        out: usize,
+        hw: (usize, usize),
+    },
+    /// MediaPipe's Convolution2DTransposeBias whose kernel equals its stride: each input pixel
+    /// paints its own k×k output block.
+    Unpool {
+        x: usize,
+        out: usize,
+        /// [O, k, k, I], TFLite layout.
+        weight: Vec<f32>,
+        bias: Vec<f32>,
+        k: usize,
     },
 }
 
@@ -272,6 +299,64 @@ impl Graph {
                     out,
                     axis: o.axis.unwrap_or(0),
                 },
+                "HARD_SWISH" => Op::Act {
+                    x,
+                    out,
+                    act: BiasAct {
+                        bias: vec![],
+                        act: Activation::HardSwish,
+                    },
+                },
+                "LOGISTIC" => Op::Act {
+                    x,
+                    out,
+                    act: BiasAct {
+                        bias: vec![],
+                        act: Activation::Sigmoid,
+                    },
+                },
+                "AVERAGE_POOL_2D" => {
+                    let in_shape = shape(x)?;
+                    if o.filter != Some([in_shape[1], in_shape[2]]) {
+                        return Err(model_err("only global AVERAGE_POOL_2D is supported"));
+                    }
+                    Op::GlobalMean { x, out }
+                }
+                "MUL" => {
+                    let by = o.inputs[1] as usize;
+                    let c = *shape(x)?.last().unwrap_or(&0);
+                    if shape(by)? != [1, 1, 1, c] || !matches!(fused(o)?, Activation::None) {
+                        return Err(model_err("only MUL by a per-channel scale is supported"));
+                    }
+                    Op::Scale { x, by, out }
+                }
+                "RESIZE_BILINEAR" => {
+                    let s = o
+                        .shape
+                        .as_ref()
+                        .ok_or_else(|| model_err("RESIZE_BILINEAR without size"))?;
+                    Op::Resize {
+                        x,
+                        out,
+                        hw: (s[0] as usize, s[1] as usize),
+                    }
+                }
+                "Convolution2DTransposeBias" => {
+                    let w = get(o.inputs[1])?; // [O, H, W, I]
+                    let k = w.dims()[1];
+                    if o.stride != Some([k, k]) || w.dims()[2] != k {
+                        return Err(model_err(
+                            "transposed convolution: kernel must equal stride",
+                        ));
+                    }
+                    Op::Unpool {
+                        x,
+                        out,
+                        weight: w.flatten_all()?.to_vec1()?,
+                        bias: vec(o.inputs[2])?,
+                        k,
+                    }
+                }
                 other => return Err(model_err(format!("unsupported TFLite op {other}"))),
             };
             ops.push(op);
@@ -335,6 +420,18 @@ impl Graph {
                     let a = if *axis < 0 { axis + rank } else { *axis } as usize;
                     (*out, Tensor::cat(&ts, a)?)
                 }
+                Op::GlobalMean { x, out } => (*out, global_mean(&val(&vals, *x)?)?),
+                Op::Scale { x, by, out } => {
+                    (*out, val(&vals, *x)?.broadcast_mul(&val(&vals, *by)?)?)
+                }
+                Op::Resize { x, out, hw } => (*out, resize_bilinear(&val(&vals, *x)?, *hw)?),
+                Op::Unpool {
+                    x,
+                    out,
+                    weight,
+                    bias,
+                    k,
+                } => (*out, unpool(&val(&vals, *x)?, weight, bias, *k)?),
             };
             vals[out] = Some(t);
         }
@@ -345,8 +442,74 @@ impl Graph {
     }
 }
 
-/// Folds each RELU/PRELU into the CONV_2D or ADD that produces its input when nothing else reads
-/// that tensor (every activation in the MediaPipe graphs): one pass over memory instead of two.
+/// The mean of each channel of an NHWC tensor over its plane, as [1, 1, 1, C].
+fn global_mean(x: &Tensor) -> Result<Tensor> {
+    let (_, h, w, c) = x.dims4()?;
+    let mut sum = vec![0f32; c];
+    for row in x.flatten_all()?.to_vec1::<f32>()?.chunks_exact(c) {
+        sum.iter_mut().zip(row).for_each(|(s, v)| *s += v);
+    }
+    let n = (h * w) as f32;
+    sum.iter_mut().for_each(|s| *s /= n);
+    Ok(Tensor::from_vec(sum, (1, 1, 1, c), &Device::Cpu)?)
+}
+
+/// TFLite's RESIZE_BILINEAR with half-pixel centres (align_corners off) on an NHWC tensor:
+/// output pixel `o` samples the input at `(o + ½)·in/out − ½`, clamped to the edge pixels.
+fn resize_bilinear(x: &Tensor, (oh, ow): (usize, usize)) -> Result<Tensor> {
+    let (_, h, w, c) = x.dims4()?;
+    let src = x.flatten_all()?.to_vec1::<f32>()?;
+    let taps = |o: usize, n_in: usize, n_out: usize| {
+        let f = ((o as f32 + 0.5) * n_in as f32 / n_out as f32 - 0.5).max(0.0);
+        let lo = (f.floor() as usize).min(n_in - 1);
+        (lo, (lo + 1).min(n_in - 1), f - f.floor())
+    };
+    let cols: Vec<_> = (0..ow).map(|ox| taps(ox, w, ow)).collect();
+    let mut dst = vec![0f32; oh * ow * c];
+    for oy in 0..oh {
+        let (y0, y1, fy) = taps(oy, h, oh);
+        for (ox, &(x0, x1, fx)) in cols.iter().enumerate() {
+            let px = |y: usize, x: usize| &src[(y * w + x) * c..][..c];
+            let (a, b, d, e) = (px(y0, x0), px(y0, x1), px(y1, x0), px(y1, x1));
+            let o = &mut dst[(oy * ow + ox) * c..][..c];
+            for ch in 0..c {
+                let top = a[ch] + (b[ch] - a[ch]) * fx;
+                let bottom = d[ch] + (e[ch] - d[ch]) * fx;
+                o[ch] = top + (bottom - top) * fy;
+            }
+        }
+    }
+    Ok(Tensor::from_vec(dst, (1, oh, ow, c), &Device::Cpu)?)
+}
+
+/// A transposed convolution whose k×k kernel equals its stride: input pixel (y, x) writes the
+/// output block at (k·y, k·x), channel o of sub-pixel (dy, dx) being bias[o] + Σᵢ x[i]·w[o, dy, dx, i].
+fn unpool(x: &Tensor, weight: &[f32], bias: &[f32], k: usize) -> Result<Tensor> {
+    let (_, h, w, ci) = x.dims4()?;
+    let co = bias.len();
+    let src = x.flatten_all()?.to_vec1::<f32>()?;
+    let (oh, ow) = (h * k, w * k);
+    let mut dst = vec![0f32; oh * ow * co];
+    for y in 0..h {
+        for x in 0..w {
+            let inp = &src[(y * w + x) * ci..][..ci];
+            for dy in 0..k {
+                for dx in 0..k {
+                    let o = &mut dst[((k * y + dy) * ow + k * x + dx) * co..][..co];
+                    for (oc, v) in o.iter_mut().enumerate() {
+                        let wt = &weight[((oc * k + dy) * k + dx) * ci..][..ci];
+                        *v = bias[oc] + inp.iter().zip(wt).map(|(a, b)| a * b).sum::<f32>();
+                    }
+                }
+            }
+        }
+    }
+    Ok(Tensor::from_vec(dst, (1, oh, ow, co), &Device::Cpu)?)
+}
+
+/// Folds each activation (RELU, PRELU, HARD_SWISH, LOGISTIC) into the CONV_2D,
+/// DEPTHWISE_CONV_2D or ADD that produces its input when nothing else reads that tensor (most
+/// activations in the MediaPipe graphs): one pass over memory instead of two.
 /// Exact: the activation is applied to the same values, after the bias or the sum.
 fn fuse_activations(ops: Vec<Op>, raw: &RawGraph) -> Vec<Op> {
     let mut readers: HashMap<usize, usize> = HashMap::new();
@@ -365,6 +528,7 @@ fn fuse_activations(ops: Vec<Op>, raw: &RawGraph) -> Vec<Op> {
         if let Op::Act { x, out, act } = &op {
             let producer = fused.iter_mut().rev().find_map(|p| match p {
                 Op::Conv { out: o, conv, .. } if *o == *x => Some((o, &mut conv.act)),
+                Op::Depthwise { out: o, conv, .. } if *o == *x => Some((o, &mut conv.act)),
                 Op::Add { out: o, act, .. } if *o == *x => Some((o, &mut act.0)),
                 _ => None,
             });
@@ -384,6 +548,17 @@ fn fuse_activations(ops: Vec<Op>, raw: &RawGraph) -> Vec<Op> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bilinear_resize_uses_half_pixel_centres() {
+        // 1×2 → 1×4: samples at −0.25, 0.25, 0.75, 1.25 in input pixels, clamped to the edges.
+        let x = Tensor::from_vec(vec![0f32, 4.0], (1, 1, 2, 1), &Device::Cpu).unwrap();
+        let y = resize_bilinear(&x, (1, 4)).unwrap();
+        assert_eq!(
+            y.flatten_all().unwrap().to_vec1::<f32>().unwrap(),
+            [0.0, 1.0, 3.0, 4.0]
+        );
+    }
 
     #[test]
     fn same_padding_matches_tensorflow_rules() {

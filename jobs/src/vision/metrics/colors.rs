@@ -83,12 +83,21 @@ pub fn eye_name(lab: [f32; 3]) -> &'static str {
     }
 }
 
+/// Saturation (C*ab / L*) below which hair lighter than [`GREY_FROM_L`] is grey: hair greys as
+/// white, unpigmented hairs mix with pigmented ones, which lowers its saturation whatever its
+/// lightness (a greying sample went from Munsell 7.5YR 3/4, s ≈ 0.55, to 5/2, s ≈ 0.18).
+/// The fixtures' pigmented hair reads 0.36–0.53, obama.jpg's salt-and-pepper 0.10 and biden.jpg's
+/// white hair in warm light 0.14.
+const GREY_SATURATION: f32 = 0.2;
+/// Below this L* hair is too dark to read its saturation: near black, every hair is grey-ish.
+const GREY_FROM_L: f32 = 35.0;
+
 /// Names a hair colour.
 pub fn hair_name(lab: [f32; 3]) -> &'static str {
     let (c, h) = chroma_hue(lab);
     if lab[0] < 20.0 {
         "Black"
-    } else if c < 10.0 && lab[0] > 60.0 {
+    } else if lab[0] >= GREY_FROM_L && c < GREY_SATURATION * lab[0] {
         "Gray/White"
     } else if h < 55.0 && c > 25.0 {
         "Red"
@@ -170,6 +179,8 @@ pub fn hair_color(face: &CanonicalFace, regions: &Regions, skin: [f32; 3]) -> Sa
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vision::lab::srgb_to_lab;
+    use crate::vision::masks::hex_rgb;
 
     /// Where the hairline lies above the band (biden.jpg's receding forehead) the band holds
     /// bare forehead, which may differ from the skin's median (the cheeks in another light) by
@@ -197,11 +208,69 @@ mod tests {
         assert_eq!(hair.pixels, band);
     }
 
+    /// The hair's area reaches beyond the head (above the brows, 0.4 IOD beyond the temples),
+    /// so background lies in it; only the person's pixels are read. Repainting the background
+    /// there a saturated blue leaves the hair colour where it was, the segmentation being run
+    /// again on the repainted crop; read over the whole area, the blue moves it far.
+    #[test]
+    fn background_beside_the_head_is_not_hair() {
+        use crate::vision::person::PersonSegmenter;
+        use crate::vision::testutil::{fixture_face, repaint};
+        let seg = PersonSegmenter::load().unwrap();
+        // Background is 25–42 % of these photos' hair areas (biden.jpg 10 %, astronaut.png 4 %).
+        for file in ["obama.jpg", "obama2.jpg", "grace_hopper.jpg"] {
+            let (mut face, regions) = fixture_face(file);
+            let skin = median_lab(&face, &pixels(&regions.skin)).unwrap();
+            let read = |face: &CanonicalFace, person: Option<&Mask>| {
+                let mut r = regions.clone();
+                if let Some(p) = person {
+                    r.keep_hair_on(p);
+                }
+                hair_color(face, &r, skin).color.expect("hair")
+            };
+            let person = seg.mask(&face).unwrap();
+            let before = read(&face, Some(&person));
+            // The background inside the hair's area, all of it: a band of the old background
+            // left around the head would read as part of the person.
+            let background = regions.hair.and_not(&person);
+
+            let n = background.width;
+            repaint(&mut face, |x, y, p| {
+                if background.data[y as usize * n + x as usize] {
+                    [40, 90, 220]
+                } else {
+                    p
+                }
+            });
+            let after = read(&face, Some(&seg.mask(&face).unwrap()));
+            let lab = |c: &NamedColor| srgb_to_lab(hex_rgb(&c.hex));
+            let moved = delta_e(lab(&before), lab(&after));
+            assert!(
+                moved <= 1.5,
+                "{file}: {} -> {} (ΔE {moved})",
+                before.hex,
+                after.hex
+            );
+            assert_eq!(before.name, after.name, "{file}");
+            let unsegmented = delta_e(lab(&before), lab(&read(&face, None)));
+            assert!(
+                unsegmented > 5.0,
+                "{file}: the area alone moved only {unsegmented}"
+            );
+        }
+    }
+
     #[test]
     fn colour_names_follow_lightness_and_hue() {
         assert_eq!(hair_name([12.0, 1.0, 2.0]), "Black");
         assert_eq!(hair_name([70.0, 3.0, 25.0]), "Blonde");
         assert_eq!(hair_name([40.0, 30.0, 25.0]), "Red");
+        // Grey by saturation, at any lightness from GREY_FROM_L: salt-and-pepper (obama.jpg),
+        // white in warm light (biden.jpg); dark brown stays brown, light brown too.
+        assert_eq!(hair_name([49.1, 2.1, 4.3]), "Gray/White");
+        assert_eq!(hair_name([72.2, 5.4, 8.4]), "Gray/White");
+        assert_eq!(hair_name([25.0, 6.0, 6.6]), "Dark Brown");
+        assert_eq!(hair_name([47.0, 2.7, 24.9]), "Brown");
         assert_eq!(eye_name([45.0, -3.0, -12.0]), "Blue");
         assert_eq!(eye_name([30.0, 8.0, 14.0]), "Brown");
     }

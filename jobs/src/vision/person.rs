@@ -1,0 +1,117 @@
+//! MediaPipe selfie segmentation (`selfie_segmentation.tflite`, the square 256×256 model): which
+//! pixels of the canonical crop belong to the person and which to the background.
+//!
+//! Why: hair is told from skin by colour, but from the background only by knowing where the
+//! person ends. Without it the hair colour had to be read in a thin band just above the
+//! forehead, which holds bare skin on a receding hairline (biden.jpg's white hair lay above it)
+//! and background above a short haircut. Input: RGB scaled to **[0, 1]** (the runtime's own
+//! preprocessing: `models/reference/astronaut.json`, "selfie"). Output: a probability per pixel.
+
+use super::error::VisionError;
+use super::face_frame::{CanonicalFace, CROP};
+use super::raster::Mask;
+use super::tflite_graph::Graph;
+
+/// The model's input and output side.
+pub const SIDE: usize = 256;
+/// Probability from which a pixel is the person's.
+const PERSON_P: f32 = 0.5;
+
+/// The loaded segmentation model.
+pub struct PersonSegmenter {
+    graph: Graph,
+}
+
+impl PersonSegmenter {
+    pub fn load() -> Result<PersonSegmenter, VisionError> {
+        let graph = Graph::load(
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/models/selfie_segmentation.graph.json"
+            )),
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/models/selfie_segmentation.safetensors"
+            )),
+        )?;
+        Ok(PersonSegmenter { graph })
+    }
+
+    /// Person probabilities (SIDE × SIDE, row-major) for an NHWC input of SIDE × SIDE RGB in
+    /// [0, 1].
+    pub fn probabilities(&self, input: Vec<f32>) -> Result<Vec<f32>, VisionError> {
+        let mut o = self.graph.run(input)?;
+        match o.pop() {
+            Some(p) if p.len() == SIDE * SIDE && o.is_empty() => Ok(p),
+            _ => Err(VisionError::Model("unexpected segmentation outputs".into())),
+        }
+    }
+
+    /// The person's pixels in the canonical crop. The crop (CROP = 2 × SIDE) is averaged 2×2
+    /// into the model's input, and each crop pixel reads the probability of its own input pixel.
+    pub fn mask(&self, face: &CanonicalFace) -> Result<Mask, VisionError> {
+        const K: usize = CROP / SIDE;
+        let rgb = &face.rgb;
+        let mut input = Vec::with_capacity(SIDE * SIDE * 3);
+        for y in 0..SIDE {
+            for x in 0..SIDE {
+                for c in 0..3 {
+                    let mut s = 0u32;
+                    for dy in 0..K {
+                        for dx in 0..K {
+                            s += rgb.get_pixel((K * x + dx) as u32, (K * y + dy) as u32)[c] as u32;
+                        }
+                    }
+                    input.push(s as f32 / (255 * K * K) as f32);
+                }
+            }
+        }
+        let p = self.probabilities(input)?;
+        Ok(Mask::from_fn(CROP, CROP, |x, y| {
+            let (sx, sy) = (
+                (x as usize / K).min(SIDE - 1),
+                (y as usize / K).min(SIDE - 1),
+            );
+            p[sy * SIDE + sx] >= PERSON_P
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vision::testutil::{astronaut, reference};
+
+    /// The candle port against the original runtime on astronaut.png taken at every 2nd pixel
+    /// (256×256, the model's own size): every 4th output pixel compared.
+    #[test]
+    fn person_probabilities_match_the_mediapipe_runtime() {
+        let img = astronaut();
+        let mut input = Vec::with_capacity(SIDE * SIDE * 3);
+        for y in 0..SIDE {
+            for x in 0..SIDE {
+                let p = img.get_pixel(2 * x as u32, 2 * y as u32);
+                input.extend(p.0.iter().map(|&v| v as f32 / 255.0));
+            }
+        }
+        let p = PersonSegmenter::load()
+            .unwrap()
+            .probabilities(input)
+            .unwrap();
+        let want: Vec<f32> = reference()["selfie"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap() as f32)
+            .collect();
+        assert_eq!(want.len(), 64 * 64);
+        let (mut worst, mut flips) = (0f32, 0);
+        for (i, &w) in want.iter().enumerate() {
+            let got = p[(i / 64 * 4) * SIDE + (i % 64) * 4];
+            worst = worst.max((got - w).abs());
+            flips += usize::from((got >= PERSON_P) != (w >= PERSON_P));
+        }
+        assert!(worst < 0.01, "largest difference {worst}");
+        assert_eq!(flips, 0);
+    }
+}
