@@ -200,9 +200,9 @@ impl Engine {
         let age_gender = age_gender?;
         timings.age_ms = age_ms;
         let t = Instant::now();
-        // The person's outline bounds the hair (`Regions::keep_hair_on`); ≈ 6 ms, tried beside
-        // the scores' two halves on a third thread it saved 1 ms (docs/performance.md).
-        regions.keep_hair_on(&self.person.mask(&face)?);
+        // The person's outline bounds the hair (≈ 5 ms; docs/performance.md: beside the first
+        // mesh pass, from the detector's eyes, it saved nothing measurable on two vCPUs).
+        regions.keep_hair_on(self.person.segment(&face)?.in_crop());
         let mut findings = measure(face, regions, q, det, dets.len(), age_gender, opts);
         timings.metrics_ms = prepare_ms + ms(t);
         if let Some(steps) = steps {

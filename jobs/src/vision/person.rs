@@ -9,17 +9,24 @@
 
 use super::error::VisionError;
 use super::face_frame::{CanonicalFace, CROP};
-use super::raster::Mask;
 use super::tflite_graph::Graph;
 
 /// The model's input and output side.
 pub const SIDE: usize = 256;
-/// Probability from which a pixel is the person's.
+/// Crop pixels per model pixel, each way.
+const K: usize = CROP / SIDE;
+/// Probability from which a pixel is the person's (MediaPipe's own threshold).
 const PERSON_P: f32 = 0.5;
 
 /// The loaded segmentation model.
 pub struct PersonSegmenter {
     graph: Graph,
+}
+
+/// The person's probabilities over the canonical crop, one per K × K crop pixels.
+pub struct PersonMap {
+    /// SIDE × SIDE, row-major: the model's output.
+    p: Vec<f32>,
 }
 
 impl PersonSegmenter {
@@ -47,11 +54,10 @@ impl PersonSegmenter {
         }
     }
 
-    /// The person's pixels in the canonical crop. The crop (CROP = 2 × SIDE) is averaged 2×2
-    /// into the model's input, and each crop pixel reads the probability of its own input pixel.
-    pub fn mask(&self, face: &CanonicalFace) -> Result<Mask, VisionError> {
-        const K: usize = CROP / SIDE;
-        let rgb = &face.rgb;
+    /// Segments the canonical crop, averaged K × K into the model's input (≈ 5 ms;
+    /// docs/performance.md).
+    pub fn segment(&self, face: &CanonicalFace) -> Result<PersonMap, VisionError> {
+        let raw = face.rgb.as_raw();
         let mut input = Vec::with_capacity(SIDE * SIDE * 3);
         for y in 0..SIDE {
             for x in 0..SIDE {
@@ -59,21 +65,36 @@ impl PersonSegmenter {
                     let mut s = 0u32;
                     for dy in 0..K {
                         for dx in 0..K {
-                            s += rgb.get_pixel((K * x + dx) as u32, (K * y + dy) as u32)[c] as u32;
+                            s += raw[((K * y + dy) * CROP + K * x + dx) * 3 + c] as u32;
                         }
                     }
                     input.push(s as f32 / (255 * K * K) as f32);
                 }
             }
         }
-        let p = self.probabilities(input)?;
-        Ok(Mask::from_fn(CROP, CROP, |x, y| {
-            let (sx, sy) = (
-                (x as usize / K).min(SIDE - 1),
-                (y as usize / K).min(SIDE - 1),
-            );
-            p[sy * SIDE + sx] >= PERSON_P
-        }))
+        Ok(PersonMap {
+            p: self.probabilities(input)?,
+        })
+    }
+}
+
+impl PersonMap {
+    /// Whether crop pixel (x, y) lies on the person: the probability there, bilinear between
+    /// the model's pixels (model pixel u averages crop pixels K·u … K·u + K − 1, so its centre
+    /// is crop K·u + (K − 1)/2), edges held, is at least 0.5.
+    pub fn in_crop(&self) -> impl Fn(f32, f32) -> bool + '_ {
+        let last = (SIDE - 1) as f32;
+        let model = move |c: f32| ((c - (K - 1) as f32 / 2.0) / K as f32).clamp(0.0, last);
+        move |x, y| {
+            let (u, v) = (model(x), model(y));
+            let (u0, v0) = (u as usize, v as usize);
+            let (u1, v1) = ((u0 + 1).min(SIDE - 1), (v0 + 1).min(SIDE - 1));
+            let (fu, fv) = (u - u0 as f32, v - v0 as f32);
+            let p = |u: usize, v: usize| self.p[v * SIDE + u];
+            let top = p(u0, v0) + (p(u1, v0) - p(u0, v0)) * fu;
+            let bottom = p(u0, v1) + (p(u1, v1) - p(u0, v1)) * fu;
+            top + (bottom - top) * fv >= PERSON_P
+        }
     }
 }
 

@@ -359,10 +359,11 @@ impl Regions {
         }
     }
 
-    /// Keeps of the hair's area only what lies on the person (`person::PersonSegmenter::mask`):
-    /// the background beside or above a head is not hair, whatever its colour.
-    pub fn keep_hair_on(&mut self, person: &Mask) {
-        self.hair = self.hair.and(person);
+    /// Keeps of the hair's area only the crop pixels `on_person(x, y)` holds for
+    /// (`person::PersonMap::in_crop`): the background beside or above a head is not hair,
+    /// whatever its colour.
+    pub fn keep_hair_on(&mut self, on_person: impl Fn(f32, f32) -> bool) {
+        self.hair = self.hair.within(on_person);
     }
 
     /// Both cheeks.

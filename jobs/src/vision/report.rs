@@ -258,8 +258,9 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub lip_color: Option<Color>,
-    /// Hair colour, read from a band just above the face's outline; absent when under 30 % of
-    /// the band is hair (bald, a receding hairline above the band). A hat is read as hair.
+    /// Hair colour, read on the person (a segmentation model tells them from the background)
+    /// above the brows, around the face's outline; absent when under 30 % of that area differs
+    /// from the skin (bald). Gray/White is hair of low saturation. A hat is read as hair.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub hair_color: Option<NamedColor>,

@@ -214,25 +214,26 @@ mod tests {
     /// again on the repainted crop; read over the whole area, the blue moves it far.
     #[test]
     fn background_beside_the_head_is_not_hair() {
-        use crate::vision::person::PersonSegmenter;
+        use crate::vision::person::{PersonMap, PersonSegmenter};
         use crate::vision::testutil::{fixture_face, repaint};
         let seg = PersonSegmenter::load().unwrap();
         // Background is 25–42 % of these photos' hair areas (biden.jpg 10 %, astronaut.png 4 %).
         for file in ["obama.jpg", "obama2.jpg", "grace_hopper.jpg"] {
             let (mut face, regions) = fixture_face(file);
             let skin = median_lab(&face, &pixels(&regions.skin)).unwrap();
-            let read = |face: &CanonicalFace, person: Option<&Mask>| {
+            let read = |face: &CanonicalFace, person: Option<&PersonMap>| {
                 let mut r = regions.clone();
                 if let Some(p) = person {
-                    r.keep_hair_on(p);
+                    r.keep_hair_on(p.in_crop());
                 }
                 hair_color(face, &r, skin).color.expect("hair")
             };
-            let person = seg.mask(&face).unwrap();
+            let person = seg.segment(&face).unwrap();
             let before = read(&face, Some(&person));
             // The background inside the hair's area, all of it: a band of the old background
             // left around the head would read as part of the person.
-            let background = regions.hair.and_not(&person);
+            let on_person = person.in_crop();
+            let background = regions.hair.within(|x, y| !on_person(x, y));
 
             let n = background.width;
             repaint(&mut face, |x, y, p| {
@@ -242,7 +243,7 @@ mod tests {
                     p
                 }
             });
-            let after = read(&face, Some(&seg.mask(&face).unwrap()));
+            let after = read(&face, Some(&seg.segment(&face).unwrap()));
             let lab = |c: &NamedColor| srgb_to_lab(hex_rgb(&c.hex));
             let moved = delta_e(lab(&before), lab(&after));
             assert!(
