@@ -174,6 +174,11 @@ impl Graph {
         for o in &raw.ops {
             let x = o.inputs[0] as usize;
             let out = o.out[0];
+            let activation = |act| Op::Act {
+                x,
+                out,
+                act: BiasAct { bias: vec![], act },
+            };
             let op = match o.op.as_str() {
                 "CONV_2D" | "DEPTHWISE_CONV_2D" => {
                     let in_shape = shape(x)?; // NHWC
@@ -242,22 +247,10 @@ impl Graph {
                     out,
                     act: AddAct(fused(o)?),
                 },
-                "RELU" => Op::Act {
-                    x,
-                    out,
-                    act: BiasAct {
-                        bias: vec![],
-                        act: Activation::Relu,
-                    },
-                },
-                "PRELU" => Op::Act {
-                    x,
-                    out,
-                    act: BiasAct {
-                        bias: vec![],
-                        act: Activation::Prelu(vec(o.inputs[1])?),
-                    },
-                },
+                "RELU" => activation(Activation::Relu),
+                "PRELU" => activation(Activation::Prelu(vec(o.inputs[1])?)),
+                "HARD_SWISH" => activation(Activation::HardSwish),
+                "LOGISTIC" => activation(Activation::Sigmoid),
                 "PAD" => {
                     let p = o
                         .paddings
@@ -298,22 +291,6 @@ impl Graph {
                     xs: o.inputs.iter().map(|&i| i as usize).collect(),
                     out,
                     axis: o.axis.unwrap_or(0),
-                },
-                "HARD_SWISH" => Op::Act {
-                    x,
-                    out,
-                    act: BiasAct {
-                        bias: vec![],
-                        act: Activation::HardSwish,
-                    },
-                },
-                "LOGISTIC" => Op::Act {
-                    x,
-                    out,
-                    act: BiasAct {
-                        bias: vec![],
-                        act: Activation::Sigmoid,
-                    },
                 },
                 "AVERAGE_POOL_2D" => {
                     let in_shape = shape(x)?;
