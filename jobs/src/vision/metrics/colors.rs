@@ -6,7 +6,7 @@ use super::super::raster::Mask;
 use super::super::regions::{median, Regions};
 use crate::vision::report::{Color, NamedColor};
 
-/// Forehead skin (crop px) below which its colour is not taken as a reference for the hair band:
+/// Forehead skin (crop px) below which its colour is not taken as a reference for the hair area:
 /// a fringe hiding the forehead (astronaut.png) leaves too little of it, shaded by the hair.
 const MIN_FOREHEAD_PX: usize = 200;
 
@@ -145,16 +145,17 @@ pub fn lip_color(face: &CanonicalFace, regions: &Regions) -> Sample<Color> {
     })
 }
 
-/// Hair colour: pixels of the band above the forehead that differ (ΔE*ab > 12) both from the
-/// skin colour and from the forehead's own skin, which the band borders. Absent when fewer than
-/// 30 % of the band qualify (bald, hat, high hairline outside the band); the band can also
-/// catch background in such photos.
+/// Hair colour: pixels of the hair area (`Regions::hair`: above the brows, around the face's
+/// outline, on the person once the segmentation has been asked) that differ (ΔE*ab > 12) both
+/// from the skin colour and from the forehead's own skin. Absent when fewer than 30 % of the
+/// area qualify (bald). A hat is the person's and reads as hair.
 ///
-/// Why the forehead too: the band's lower rows are forehead skin wherever the hairline sits
+/// Why the forehead too: the area's lower rows are forehead skin wherever the hairline sits
 /// high, and a forehead lit brighter or darker than the cheeks lies more than 12 from the skin's
-/// median. Against that median alone, biden.jpg's band (on his receding forehead) held 29 %
-/// "hair" and its JPEG 60 copy 30 %, named "Red" — his lit forehead — and obama2.jpg's hair read
-/// Brown, from #6a4b3d to #825b49 by copy, half of it forehead.
+/// median. Against that median alone, biden.jpg's band (the area before 2026-12-07, on his
+/// receding forehead) held 29 % "hair" and its JPEG 60 copy 30 %, named "Red" — his lit
+/// forehead — and obama2.jpg's hair read Brown, from #6a4b3d to #825b49 by copy, half of it
+/// forehead.
 pub fn hair_color(face: &CanonicalFace, regions: &Regions, skin: [f32; 3]) -> Sample<NamedColor> {
     let idx = pixels(&regions.hair);
     if idx.is_empty() {
@@ -182,7 +183,7 @@ mod tests {
     use crate::vision::lab::srgb_to_lab;
     use crate::vision::masks::hex_rgb;
 
-    /// Where the hairline lies above the band (biden.jpg's receding forehead) the band holds
+    /// Where the hairline lies high (biden.jpg's receding forehead) the hair area holds
     /// bare forehead, which may differ from the skin's median (the cheeks in another light) by
     /// more than the threshold: that is not hair. Dark hair in the same band is.
     #[test]
