@@ -85,7 +85,8 @@ pub fn eye_name(lab: [f32; 3]) -> &'static str {
 
 /// Saturation (C*ab / L*) below which hair lighter than [`GREY_FROM_L`] is grey: hair greys as
 /// white, unpigmented hairs mix with pigmented ones, which lowers its saturation whatever its
-/// lightness (a greying sample went from Munsell 7.5YR 3/4, s ≈ 0.55, to 5/2, s ≈ 0.18).
+/// lightness (one person's greying hair, matched to Munsell chips, went from 7.5YR 3/4,
+/// s ≈ 0.55, to 5/2, s ≈ 0.18: docs/metrics.md).
 /// The fixtures' pigmented hair reads 0.36–0.53, obama.jpg's salt-and-pepper 0.10 and biden.jpg's
 /// white hair in warm light 0.14.
 const GREY_SATURATION: f32 = 0.2;
