@@ -12,7 +12,7 @@ use super::face_frame::{CanonicalFace, CROP};
 use super::tflite_graph::Graph;
 
 /// The model's input and output side.
-pub const SIDE: usize = 256;
+const SIDE: usize = 256;
 /// Crop pixels per model pixel, each way.
 const K: usize = CROP / SIDE;
 /// Probability from which a pixel is the person's (MediaPipe's own threshold).
