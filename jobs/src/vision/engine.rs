@@ -1131,7 +1131,7 @@ mod tests {
     }
 
     /// The bar, on the photos whose faces stay above the common resolution at half size
-    /// (IOD 47, 38 and 45 px): every score within 3 points (age within 3 years) under rotation
+    /// (IOD 47, 38, 52 and 45 px): every score within 3 points (age within 3 years) under rotation
     /// ±10° and scaling 0.5–2×, and under JPEG 60–95 within 3 points or [`SPREADS`] × the spread
     /// the JPEG file's own report gives that score, whichever is larger — the rule
     /// `scores_are_stable_under_rotation_upscaling_and_jpeg` holds astronaut.png to
@@ -1141,14 +1141,27 @@ mod tests {
     #[test]
     fn scores_of_large_faces_move_at_most_3_points() {
         let mut bad = Vec::new();
-        // Scores not held to the bar, as (score, copy), each explained in docs/metrics.md
-        // ("Stability on larger faces"): grace_hopper.jpg's glabella holds frown lines as faint
-        // as astronaut.png's, in a sharpened scan, and reads fewer of them on her smaller
-        // copies, whose added blur the edge measure under-reads.
+        // Scores and classes not held to the bar, as (field, copy), each explained in
+        // docs/metrics.md ("Stability on larger faces"): grace_hopper.jpg's glabella holds
+        // frown lines as faint as astronaut.png's, in a sharpened scan, and reads fewer of them
+        // on her smaller copies, whose added blur the edge measure under-reads. obama2.jpg
+        // (turned 15°, eyes to the side) keeps every score within 3, but its eye colour, read
+        // from the eye's contour without an iris model, moves ΔE 4–6.7 when rotated, and its
+        // ITA 1.1° at half size and 1.7° at JPEG 60 (its tone classes hold).
         let faint = "hd_wrinkle.glabella";
+        let (eyes, ita) = ("eye_color", "skin_tone.ita_angle");
         for (file, not_held) in [
             ("obama.jpg", &[][..]),
             ("biden.jpg", &[]),
+            (
+                "obama2.jpg",
+                &[
+                    (eyes, "rotate -10"),
+                    (eyes, "rotate +10"),
+                    (ita, "scale 0.5"),
+                    (ita, "jpeg 60"),
+                ],
+            ),
             (
                 "grace_hopper.jpg",
                 &[(faint, "scale 0.5"), (faint, "scale 0.75")],

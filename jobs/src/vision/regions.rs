@@ -7,8 +7,9 @@
 
 use super::cores::join;
 use super::face_frame::CanonicalFace;
+use super::filters::{gaussian, Plane};
 use super::landmarks_idx::*;
-use super::raster::Mask;
+use super::raster::{components, Mask};
 
 /// All region masks of one face, in canonical-crop pixels.
 #[derive(Clone)]
@@ -62,6 +63,10 @@ pub(crate) const FOLD_TO: f32 = 0.9;
 /// landmarks (docs/metrics.md, "hd_eye_bags"). A bag's groove lies lower, along the lid–cheek
 /// junction.
 const BAG_FROM_IOD: f32 = 0.14;
+
+/// Where the crow's-feet site starts beyond the eye's outer corner (IOD): past the corner's own
+/// dark hollow, which on the fixtures reaches 0.07–0.14 IOD out (`eye_shadow`).
+const CROW_FROM_IOD: f32 = 0.15;
 
 fn pts(face: &CanonicalFace, idx: &[usize]) -> Vec<[f32; 2]> {
     idx.iter().map(|&i| face.pt(i)).collect()
@@ -218,13 +223,27 @@ impl Regions {
         ];
 
         // Crow's feet: lateral to the outer canthus, 0.15–0.5 IOD outward (the canthus itself is a
-        // strong dark corner that would read as a line).
-        let crow = |corner: [f32; 2], outward: f32| {
+        // strong dark corner that would read as a line). Where the eye's shadow (`eye_shadow`)
+        // reaches into that, the site keeps off it by as far as it reaches in, up to the core's
+        // margin of 0.07 IOD: a shadow that stops short of the site leaves it whole, and one
+        // that reaches a little in moves it a little.
+        let crow = |eye: &[usize], corner: [f32; 2], outward: f32| {
             let (y0, y1) = (corner[1] - 0.2 * iod, corner[1] + 0.25 * iod);
-            core.within_rows(y0, y1, |x, y| {
+            let site = core.within_rows(y0, y1, |x, y| {
                 let d = (x - corner[0]) * outward;
-                d > 0.15 * iod && d < 0.5 * iod && y > y0 && y < y1
-            })
+                d > CROW_FROM_IOD * iod && d < 0.5 * iod && y > y0 && y < y1
+            });
+            let shadow = eye_shadow(face, &poly(eye), &skin, corner, outward);
+            let reach = shadow
+                .pixels_in((0, 0, n, n))
+                .map(|(_, x, _)| (x as f32 - corner[0]) * outward / iod)
+                .fold(0.0, f32::max);
+            let keep_off = (reach - CROW_FROM_IOD).min(0.07);
+            if keep_off > 0.0 {
+                site.and_not(&shadow.morph(r(keep_off)))
+            } else {
+                site
+            }
         };
 
         // Nasolabial fold: a band along the line from beside the nose wing to beside the mouth
@@ -276,8 +295,8 @@ impl Regions {
                 let bag_skin = behind_lenses.as_ref().unwrap_or(&skin);
                 let bag_right = below_lid(&RIGHT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
                 let bag_left = below_lid(&LEFT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
-                let crow_feet_right = crow(face.pt(RIGHT_EYE_OUTER), -1.0);
-                let crow_feet_left = crow(face.pt(LEFT_EYE_OUTER), 1.0);
+                let crow_feet_right = crow(&RIGHT_EYE, face.pt(RIGHT_EYE_OUTER), -1.0);
+                let crow_feet_left = crow(&LEFT_EYE, face.pt(LEFT_EYE_OUTER), 1.0);
                 (
                     glabella,
                     forehead,
@@ -376,6 +395,70 @@ impl Regions {
     pub fn open_skin(&self) -> Mask {
         self.cheeks().or(&self.forehead).or(&self.chin)
     }
+}
+
+/// Share of the skin's L* below which the skin beside an eye's outer corner is the eye's own
+/// shadow (the hollow of the lateral canthus, a hooded lid's fold): 0.75 of the L* is about 0.4
+/// of the luminance. obama2.jpg's near eye, in stage light, casts one 0.2 IOD long at 0.6 of
+/// its temple's L*, ending in a flank that climbs to the temple's L* over ≈ 0.08 IOD; this
+/// share cuts that flank, not the shadow's floor (docs/metrics.md, "hd_wrinkle").
+const EYE_SHADOW: f32 = 0.75;
+
+/// The scale (IOD) at which the eye's shadow is looked for: a shadow is broad, a crow's foot a
+/// line a few pixels wide. Averaged over σ 0.03 IOD (≈ 2 mm), a line that leaves the corner
+/// lightens towards the skin around it and drops out, while a shadow keeps its floor.
+const EYE_SHADOW_SIGMA_IOD: f32 = 0.03;
+
+/// The eye's shadow beside its outer `corner` (crop px; `outward` +1 towards the crop's right):
+/// in the crow's-feet rows, from 0.1 IOD inside the corner to 0.5 IOD beyond it, where the L*
+/// averaged at [`EYE_SHADOW_SIGMA_IOD`] is darker than [`EYE_SHADOW`] × the median L* of the
+/// `skin` there, in areas connected to the `eye`'s contour.
+///
+/// Why: the crow's-feet site starts 0.15 IOD from the corner, past where most eyes' shadow
+/// ends. Where a shadow reaches further, whether its end was skin hung on the colour gate's
+/// darkness threshold (`non_skin_pixels`), on which the shadow's floor sat: obama2.jpg's
+/// crow's-feet raw read 3.4 % or 13.9 % by the copy, the shadow's end read as a line.
+fn eye_shadow(
+    face: &CanonicalFace,
+    eye: &Mask,
+    skin: &Mask,
+    corner: [f32; 2],
+    outward: f32,
+) -> Mask {
+    let (n, iod) = (eye.width, face.iod);
+    let (y0, y1) = (corner[1] - 0.2 * iod, corner[1] + 0.25 * iod);
+    let area = Mask::from_fn_rows(n, n, y0, y1, |x, y| {
+        let d = (x - corner[0]) * outward;
+        d > -0.1 * iod && d < 0.5 * iod && y > y0 && y < y1
+    });
+    let sigma = EYE_SHADOW_SIGMA_IOD * iod;
+    let (Some(window), Some(ml)) = (
+        area.bbox((3.0 * sigma).ceil() as usize),
+        median(
+            area.and(skin)
+                .pixels_in((0, 0, n, n))
+                .map(|(i, _, _)| face.lab.l[i])
+                .collect(),
+        ),
+    ) else {
+        return Mask::empty(n, n);
+    };
+    let (x0, y0, x1, y1) = window;
+    let rows = (y0..y1).flat_map(|y| face.lab.l[y * n + x0..y * n + x1].iter().copied());
+    let lum = gaussian(&Plane::new(x1 - x0, y1 - y0, rows.collect()), sigma);
+    let mut dark = Mask::empty(n, n);
+    for (i, x, y) in area.pixels_in(window) {
+        dark.data[i] = lum.at(x - x0, y - y0) < EYE_SHADOW * ml;
+    }
+    let mut shadow = Mask::empty(n, n);
+    for comp in components(&dark) {
+        if comp.iter().any(|&i| eye.data[i]) {
+            for i in comp {
+                shadow.data[i] = true;
+            }
+        }
+    }
+    shadow
 }
 
 /// Pixels inside the geometric skin area whose colour is clearly not skin: much darker than the
@@ -488,6 +571,92 @@ mod tests {
         assert!(after.skin.get(cx, cy), "the fold was cut out of the skin");
         assert!(!after.skin.get(cx, cy + 36), "the dark patch is still skin");
         assert!(!after.skin.get(fx, fy), "the forehead strand is still skin");
+    }
+
+    /// A shadow that runs from an eye's outer corner into its crow's-feet site (a hooded lid,
+    /// light from above) moves the site's start past it; crow's feet — thin lines from the
+    /// corner, darker than the shadow's threshold pixel by pixel — leave the site as it was,
+    /// and so does a shadow that stops short of it. Drawn beside biden.jpg's right eye on
+    /// skin of one colour (his own temple lies in the socket's shade, near the threshold).
+    #[test]
+    fn crow_feet_start_past_an_eye_shadow_that_reaches_into_them() {
+        use crate::vision::face_frame::CROP as CROP_SIDE;
+        use crate::vision::testutil::{fixture_face, repaint};
+        let (clean, before) = fixture_face("biden.jpg");
+        let (iod, corner) = (clean.iod, clean.pt(RIGHT_EYE_OUTER));
+        // Distance outward from the corner and height below it, IOD.
+        let at = |x: u32, y: u32| ((corner[0] - x as f32) / iod, (y as f32 - corner[1]) / iod);
+        let flat = {
+            let mut ch: [Vec<u8>; 3] = Default::default();
+            for (_, x, y) in before.skin.pixels_in((0, 0, CROP_SIDE, CROP_SIDE)) {
+                let p = clean.rgb.get_pixel(x as u32, y as u32).0;
+                (0..3).for_each(|c| ch[c].push(p[c]));
+            }
+            ch.map(|mut v| {
+                v.sort_unstable();
+                v[v.len() / 2]
+            })
+        };
+        let eyes = before.eyes.morph(2);
+        // The face with the temple beside the corner in one colour and the pixels `inside`
+        // (distance out, height) darkened: RGB × `k`.
+        let painted = |inside: &dyn Fn(f32, f32) -> bool, k: f32| {
+            let (mut face, _) = fixture_face("biden.jpg");
+            repaint(&mut face, |x, y, p| {
+                let (d, h) = at(x, y);
+                let temple = (0.0..0.6).contains(&d) && (-0.3..0.35).contains(&h);
+                if !temple || eyes.get(x as usize, y as usize) {
+                    p
+                } else if inside(d, h) {
+                    flat.map(|c| (c as f32 * k) as u8)
+                } else {
+                    flat
+                }
+            });
+            Regions::new(&face).crow_feet_right
+        };
+        let site = painted(&|_, _| false, 1.0);
+        assert!(site.count() > 800, "{}", site.count());
+        let moved = |m: &Mask| {
+            m.data
+                .iter()
+                .zip(&site.data)
+                .filter(|(a, b)| a != b)
+                .count()
+        };
+
+        // A band 0.12 IOD tall along the eye's axis, to 0.25 IOD out, at about 0.6 of the skin's
+        // L* (RGB × 0.5): into the site.
+        let long = painted(&|d, h| d < 0.25 && h.abs() < 0.06, 0.5);
+        let near = long
+            .pixels_in((0, 0, CROP_SIDE, CROP_SIDE))
+            .filter(|&(_, x, y)| {
+                let (d, h) = at(x as u32, y as u32);
+                d < 0.25 + 0.05 && h.abs() < 0.06 + 0.05
+            })
+            .count();
+        assert_eq!(near, 0, "the site reaches the shadow");
+        assert!(long.count() > site.count() / 4, "{}", long.count());
+        assert!(long.count() < site.count() * 9 / 10, "{}", long.count());
+
+        // The same band to 0.1 IOD: short of the site.
+        let short = painted(&|d, h| d < 0.1 && h.abs() < 0.06, 0.5);
+        assert_eq!(moved(&short), 0, "a shadow short of the site moved it");
+
+        // Three lines 3 px wide, from the corner to 0.35 IOD, at −25°, 0° and +25°, at about 0.7
+        // of the skin's L* (RGB × 0.6): connected to the eye and dark enough pixel by pixel
+        // (read without the 0.03 IOD average, they cut 1026 px from the site).
+        let lines = painted(
+            &|d, h| {
+                (0.0..0.35).contains(&d)
+                    && [-25f32, 0.0, 25.0].iter().any(|a| {
+                        let off = h - d * a.to_radians().tan();
+                        (off * iod).abs() < 1.5
+                    })
+            },
+            0.6,
+        );
+        assert_eq!(moved(&lines), 0, "crow's feet were taken for a shadow");
     }
 
     #[test]
