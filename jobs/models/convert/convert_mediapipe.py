@@ -9,6 +9,7 @@ It reads the .tflite files bundled in the installed `mediapipe` wheel:
   mediapipe/modules/face_detection/face_detection_short_range.tflite  (BlazeFace, 128x128)
   mediapipe/modules/face_landmark/face_landmark.tflite                (468-point mesh, 192x192)
   mediapipe/modules/selfie_segmentation/selfie_segmentation.tflite    (person mask, 256x256)
+  mediapipe/modules/iris_landmark/iris_landmark.tflite                (eye contour + iris, 64x64)
 
 and writes, next to this folder (models/):
   <name>.safetensors   every constant tensor of the graph, keyed "t<tensor index>", in its
@@ -35,6 +36,7 @@ MODELS = {
     "face_detection_short_range": "modules/face_detection/face_detection_short_range.tflite",
     "face_landmark": "modules/face_landmark/face_landmark.tflite",
     "selfie_segmentation": "modules/selfie_segmentation/selfie_segmentation.tflite",
+    "iris_landmark": "modules/iris_landmark/iris_landmark.tflite",
 }
 
 OUT_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))

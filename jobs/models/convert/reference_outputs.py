@@ -17,6 +17,14 @@ Writes models/reference/astronaut.json with
     its input nor its output: the mask is the model's own output tensor (tflite-runtime cannot
     run this model alone: its last layer is MediaPipe's custom Convolution2DTransposeBias).
     Stored at every 4th pixel (64x64, row-major).
+  * "iris": "mediapipe" = the irises of mp.solutions.face_mesh with refine_landmarks=True (the
+    attention mesh, MediaPipe's own iris: points 468 and 473), each [x, y, radius] in pixels,
+    the image's left eye first, radius = mean distance of its four edge points; "raw" = the 5
+    iris points (x, y, z; crop px) of iris_landmark.tflite run with tflite-runtime on
+    models/reference/astronaut_eye.png, which this script writes: the image's left eye cut
+    from the "mesh" points as src/vision/iris.rs cuts it (a square of 2.3 x the distance
+    between corners 33 and 133, centred between them, turned to their line; bilinear, pixel
+    centres at integer coordinates), 64x64, rounded to 8 bits, scaled to [0, 1].
 """
 import json
 import os
@@ -88,7 +96,34 @@ def main():
         res = ss.process(half)
     out["selfie"] = r(res.segmentation_mask[::4, ::4].reshape(-1), 4)
 
+    with mp.solutions.face_mesh.FaceMesh(static_image_mode=True, max_num_faces=1,
+                                         refine_landmarks=True) as fm:
+        res = fm.process(img)
+    att = res.multi_face_landmarks[0].landmark
+    xy = lambda p: np.array([p.x * w, p.y * h])
+    irises = []
+    for c in (468, 473):
+        centre = xy(att[c])
+        radius = np.mean([np.linalg.norm(xy(att[c + k]) - centre) for k in range(1, 5)])
+        irises.append(r([centre[0], centre[1], radius], 3))
+    a, b = xy(lms[33]), xy(lms[133])
+    d = b - a
+    size, ang, centre = 2.3 * np.linalg.norm(d), np.arctan2(d[1], d[0]), (a + b) / 2
+    v, u = np.mgrid[0:64, 0:64].astype(np.float64)
+    ca, sa = np.cos(ang), np.sin(ang)
+    du, dv = (u / 64 - 0.5) * size, (v / 64 - 0.5) * size
+    x, y = centre[0] + du * ca - dv * sa, centre[1] + du * sa + dv * ca
+    x0, y0 = np.floor(x).astype(int), np.floor(y).astype(int)
+    fx, fy = (x - x0)[..., None], (y - y0)[..., None]
+    px = lambda yy, xx: img[np.clip(yy, 0, h - 1), np.clip(xx, 0, w - 1)].astype(np.float64)
+    eye = ((1 - fx) * (1 - fy) * px(y0, x0) + fx * (1 - fy) * px(y0, x0 + 1)
+           + (1 - fx) * fy * px(y0 + 1, x0) + fx * fy * px(y0 + 1, x0 + 1))
+    eye = np.clip(np.round(eye), 0, 255).astype(np.uint8)
     os.makedirs(os.path.join(ROOT, "models", "reference"), exist_ok=True)
+    Image.fromarray(eye).save(os.path.join(ROOT, "models", "reference", "astronaut_eye.png"))
+    o = raw("modules/iris_landmark/iris_landmark.tflite", eye.astype(np.float32) / 255.0)
+    out["iris"] = {"mediapipe": irises, "raw": r(o["output_iris"].reshape(-1), 4)}
+
     with open(os.path.join(ROOT, "models", "reference", "astronaut.json"), "w") as f:
         json.dump(out, f, separators=(",", ":"))
     print("detections:", dets)

@@ -20,6 +20,7 @@ pub mod filters;
 pub mod glasses;
 pub mod head_pose;
 pub mod heic;
+pub mod iris;
 pub mod jpeg_quality;
 pub mod jpeg_spread;
 mod kernels;

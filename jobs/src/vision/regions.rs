@@ -8,6 +8,7 @@
 use super::cores::join;
 use super::face_frame::CanonicalFace;
 use super::filters::{gaussian, Plane};
+use super::iris::Iris;
 use super::landmarks_idx::*;
 use super::raster::{components, Mask};
 
@@ -49,6 +50,9 @@ pub struct Regions {
     /// Where hair may lie: around the face above the brows, outside its outline; on the person
     /// once the segmentation model has been asked (`Regions::keep_hair_on`).
     pub hair: Mask,
+    /// The visible irises, where the eye colour is read: empty until the iris model has been
+    /// asked (`Regions::keep_irises`).
+    pub irises: Mask,
 }
 
 /// The part of the nasolabial axis (ala → mouth corner) the fold band covers. Its ends are left
@@ -63,6 +67,11 @@ pub(crate) const FOLD_TO: f32 = 0.9;
 /// landmarks (docs/metrics.md, "hd_eye_bags"). A bag's groove lies lower, along the lid–cheek
 /// junction.
 const BAG_FROM_IOD: f32 = 0.14;
+
+/// The iris ring the eye colour is read from, in iris radii: outside the pupil (0.2–0.5 of the
+/// iris by the light) and inside the dark limbal ring at its edge.
+const IRIS_FROM: f32 = 0.45;
+const IRIS_TO: f32 = 0.85;
 
 /// Where the crow's-feet site starts beyond the eye's outer corner (IOD): past the corner's own
 /// dark hollow, which on the fixtures reaches 0.07–0.14 IOD out (`eye_shadow`).
@@ -372,6 +381,7 @@ impl Regions {
             nasolabial_left,
             nasolabial_axes,
             lips,
+            irises: Mask::empty(n, n),
             eyes,
             brows,
             hair,
@@ -383,6 +393,18 @@ impl Regions {
     /// whatever its colour.
     pub fn keep_hair_on(&mut self, on_person: impl Fn(f32, f32) -> bool) {
         self.hair = self.hair.within(on_person);
+    }
+
+    /// Marks each iris's visible ring as the place to read the eye colour: from
+    /// [`IRIS_FROM`] to [`IRIS_TO`] of its radius, inside the eye's opening (the lids cover the
+    /// rest).
+    pub fn keep_irises(&mut self, irises: &[Iris]) {
+        self.irises = self.eyes.within(|x, y| {
+            irises.iter().any(|i| {
+                let d = (x - i.centre[0]).hypot(y - i.centre[1]);
+                d >= IRIS_FROM * i.radius && d <= IRIS_TO * i.radius
+            })
+        });
     }
 
     /// Both cheeks.

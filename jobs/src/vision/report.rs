@@ -250,7 +250,8 @@ pub struct Report {
     pub hd_firmness: MetricScore,
     /// Oval, Round, Square, Heart, Oblong or Diamond, from landmark proportions.
     pub faceshape: String,
-    /// Iris colour; absent when the eyes are closed or the iris is not visible.
+    /// Iris colour: the median of each iris's ring (found by an iris model), read at the common
+    /// resolution; absent when the eyes are closed or the irises are not visible.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[oai(skip_serializing_if_is_none)]
     pub eye_color: Option<NamedColor>,
