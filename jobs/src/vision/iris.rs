@@ -11,8 +11,8 @@
 //! **[0, 1]** as the face mesh. The model was trained on one eye: the eye on the image's right
 //! (the subject's left) is mirrored in and its points mirrored back. Checked against MediaPipe's
 //! own iris (the attention mesh, `refine_landmarks=True`) on the five fixtures: centres within
-//! 0.05–1.9 px, radii within 0.1–1 px (docs/models.md). Outputs: 71 eye-contour and brow points
-//! (unused) and 5 iris points — its centre, then four on its edge — in crop pixels.
+//! 0.13–1.7 px, radii within 0.06–0.95 px (docs/models.md). Outputs: 71 eye-contour and brow
+//! points (unused) and 5 iris points — its centre, then four on its edge — in crop pixels.
 
 use image::RgbImage;
 
@@ -94,12 +94,11 @@ impl IrisModel {
         let mut input = crop_to_tensor(img, &roi, INPUT, Border::Replicate, (0.0, 1.0));
         if mirror {
             for row in input.chunks_exact_mut(INPUT * 3) {
-                let px: Vec<[f32; 3]> = row
-                    .chunks_exact(3)
-                    .rev()
-                    .map(|p| [p[0], p[1], p[2]])
-                    .collect();
-                row.copy_from_slice(&px.concat());
+                for u in 0..INPUT / 2 {
+                    for c in 0..3 {
+                        row.swap(u * 3 + c, (INPUT - 1 - u) * 3 + c);
+                    }
+                }
             }
         }
         let raw = self.raw(input)?;
@@ -128,8 +127,8 @@ mod tests {
     use crate::vision::testutil::{astronaut, reference};
 
     /// Raw tensor against tflite-runtime on the same input: the eye crop committed as
-    /// `models/reference/astronaut_eye.png` (astronaut.png's left eye, as the reference script
-    /// cut it), scaled to [0, 1].
+    /// `models/reference/astronaut_eye.png` (the eye on the image's left, as the reference
+    /// script cut it), scaled to [0, 1].
     #[test]
     fn raw_iris_matches_tflite_runtime() {
         let model = IrisModel::load().unwrap();
