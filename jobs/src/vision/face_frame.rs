@@ -396,8 +396,7 @@ fn own_blur(lab: &LabImage, spectacles: Option<&Mask>) -> f32 {
     let (cx, eyes_y) = (n as f32 / 2.0, n as f32 / 2.0 - CENTRE_BELOW_EYES * iod);
     let (x0, x1) = ((cx - iod) as usize, (cx + iod) as usize);
     let (y0, y1) = ((eyes_y - 0.5 * iod) as usize, (eyes_y + 1.5 * iod) as usize);
-    let rows = (y0..y1).flat_map(|y| &lab.l[y * n + x0..y * n + x1]);
-    let l = Plane::new(x1 - x0, y1 - y0, rows.copied().collect());
+    let l = Plane::of_window(&lab.l, n, (x0, y0, x1, y1));
     let edge = edge_blur(&l, |x, y| {
         spectacles.is_some_and(|m| m.data[(y0 + y) * n + x0 + x])
     });

@@ -23,6 +23,18 @@ impl Plane {
         self.data[y * self.width + x]
     }
 
+    /// The window `(x0, y0, x1, y1)` (exclusive ends) of a row-major channel `width` pixels
+    /// wide, such as one of a `LabImage`'s: a filter then runs on the window only, without a
+    /// copy of the whole channel first.
+    pub fn of_window(
+        data: &[f32],
+        width: usize,
+        (x0, y0, x1, y1): (usize, usize, usize, usize),
+    ) -> Plane {
+        let rows = (y0..y1).flat_map(|y| &data[y * width + x0..y * width + x1]);
+        Plane::new(x1 - x0, y1 - y0, rows.copied().collect())
+    }
+
     /// The sub-plane `[x0, x0 + w) × [y0, y0 + h)`.
     pub fn crop(&self, x0: usize, y0: usize, w: usize, h: usize) -> Plane {
         let mut data = Vec::with_capacity(w * h);

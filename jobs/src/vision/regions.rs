@@ -465,9 +465,8 @@ fn eye_shadow(
     ) else {
         return Mask::empty(n, n);
     };
-    let (x0, y0, x1, y1) = window;
-    let rows = (y0..y1).flat_map(|y| face.lab.l[y * n + x0..y * n + x1].iter().copied());
-    let lum = gaussian(&Plane::new(x1 - x0, y1 - y0, rows.collect()), sigma);
+    let (x0, y0, _, _) = window;
+    let lum = gaussian(&Plane::of_window(&face.lab.l, n, window), sigma);
     let mut dark = Mask::empty(n, n);
     for (i, x, y) in area.pixels_in(window) {
         dark.data[i] = lum.at(x - x0, y - y0) < EYE_SHADOW * ml;

@@ -130,12 +130,12 @@ pub fn eye_color(face: &CanonicalFace, regions: &Regions) -> Sample<NamedColor> 
     }
     let sigma = face.common_sigma(0.0);
     let n = face.lab.width;
-    let Some((x0, y0, x1, y1)) = regions.irises.bbox((3.0 * sigma).ceil() as usize) else {
+    let Some(window) = regions.irises.bbox((3.0 * sigma).ceil() as usize) else {
         return Sample::none(face);
     };
+    let (x0, y0, _, _) = window;
     let at = |v: &Vec<f32>| {
-        let rows = (y0..y1).flat_map(|y| v[y * n + x0..y * n + x1].iter().copied());
-        let p = gaussian(&Plane::new(x1 - x0, y1 - y0, rows.collect()), sigma);
+        let p = gaussian(&Plane::of_window(v, n, window), sigma);
         move |i: usize| p.at(i % n - x0, i / n - y0)
     };
     let (l, a, b) = (at(&face.lab.l), at(&face.lab.a), at(&face.lab.b));
