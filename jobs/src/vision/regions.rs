@@ -236,13 +236,13 @@ impl Regions {
         // reaches into that, the site keeps off it by as far as it reaches in, up to the core's
         // margin of 0.07 IOD: a shadow that stops short of the site leaves it whole, and one
         // that reaches a little in moves it a little.
-        let crow = |eye: &[usize], corner: [f32; 2], outward: f32| {
+        let crow = |corner: [f32; 2], outward: f32| {
             let (y0, y1) = (corner[1] - 0.2 * iod, corner[1] + 0.25 * iod);
             let site = core.within_rows(y0, y1, |x, y| {
                 let d = (x - corner[0]) * outward;
                 d > CROW_FROM_IOD * iod && d < 0.5 * iod && y > y0 && y < y1
             });
-            let shadow = eye_shadow(face, &poly(eye), &skin, corner, outward);
+            let shadow = eye_shadow(face, &eyes, &skin, corner, outward);
             let reach = shadow
                 .pixels_in((0, 0, n, n))
                 .map(|(_, x, _)| (x as f32 - corner[0]) * outward / iod)
@@ -304,8 +304,8 @@ impl Regions {
                 let bag_skin = behind_lenses.as_ref().unwrap_or(&skin);
                 let bag_right = below_lid(&RIGHT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
                 let bag_left = below_lid(&LEFT_LOWER_LID, BAG_FROM_IOD, 0.33, bag_skin);
-                let crow_feet_right = crow(&RIGHT_EYE, face.pt(RIGHT_EYE_OUTER), -1.0);
-                let crow_feet_left = crow(&LEFT_EYE, face.pt(LEFT_EYE_OUTER), 1.0);
+                let crow_feet_right = crow(face.pt(RIGHT_EYE_OUTER), -1.0);
+                let crow_feet_left = crow(face.pt(LEFT_EYE_OUTER), 1.0);
                 (
                     glabella,
                     forehead,
@@ -434,7 +434,8 @@ const EYE_SHADOW_SIGMA_IOD: f32 = 0.03;
 /// The eye's shadow beside its outer `corner` (crop px; `outward` +1 towards the crop's right):
 /// in the crow's-feet rows, from 0.1 IOD inside the corner to 0.5 IOD beyond it, where the L*
 /// averaged at [`EYE_SHADOW_SIGMA_IOD`] is darker than [`EYE_SHADOW`] × the median L* of the
-/// `skin` there, in areas connected to the `eye`'s contour.
+/// `skin` there, in areas connected to the `eyes`' contours (only this corner's eye lies in
+/// that area).
 ///
 /// Why: the crow's-feet site starts 0.15 IOD from the corner, past where most eyes' shadow
 /// ends. Where a shadow reaches further, whether its end was skin hung on the colour gate's
@@ -442,12 +443,12 @@ const EYE_SHADOW_SIGMA_IOD: f32 = 0.03;
 /// crow's-feet raw read 3.4 % or 13.9 % by the copy, the shadow's end read as a line.
 fn eye_shadow(
     face: &CanonicalFace,
-    eye: &Mask,
+    eyes: &Mask,
     skin: &Mask,
     corner: [f32; 2],
     outward: f32,
 ) -> Mask {
-    let (n, iod) = (eye.width, face.iod);
+    let (n, iod) = (eyes.width, face.iod);
     let (y0, y1) = (corner[1] - 0.2 * iod, corner[1] + 0.25 * iod);
     let area = Mask::from_fn_rows(n, n, y0, y1, |x, y| {
         let d = (x - corner[0]) * outward;
@@ -473,7 +474,7 @@ fn eye_shadow(
     }
     let mut shadow = Mask::empty(n, n);
     for comp in components(&dark) {
-        if comp.iter().any(|&i| eye.data[i]) {
+        if comp.iter().any(|&i| eyes.data[i]) {
             for i in comp {
                 shadow.data[i] = true;
             }

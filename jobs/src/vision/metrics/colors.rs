@@ -40,7 +40,17 @@ impl<C> Sample<C> {
 
     /// The median colour of `idx`, made into a `C` by `make`.
     fn of(face: &CanonicalFace, idx: &[usize], make: impl Fn([f32; 3]) -> C) -> Sample<C> {
-        let Some(lab) = median_lab(face, idx) else {
+        Sample::read(face, idx, median_lab(face, idx), make)
+    }
+
+    /// The colour `lab` read from `idx` (absent if `None`), made into a `C` by `make`.
+    fn read(
+        face: &CanonicalFace,
+        idx: &[usize],
+        lab: Option<[f32; 3]>,
+        make: impl Fn([f32; 3]) -> C,
+    ) -> Sample<C> {
+        let Some(lab) = lab else {
             return Sample::none(face);
         };
         let mut pixels = Mask::empty(face.lab.width, face.lab.height);
@@ -147,15 +157,8 @@ pub fn eye_color(face: &CanonicalFace, regions: &Regions) -> Sample<NamedColor> 
         .filter(|&i| l(i) >= lo && l(i) <= hi)
         .collect();
     let m = |f: &dyn Fn(usize) -> f32| median(iris.iter().map(|&i| f(i)).collect());
-    let (Some(ml), Some(ma), Some(mb)) = (m(&l), m(&a), m(&b)) else {
-        return Sample::none(face);
-    };
-    let mut pixels = Mask::empty(n, face.lab.height);
-    iris.iter().for_each(|&i| pixels.data[i] = true);
-    Sample {
-        color: Some(named([ml, ma, mb], eye_name)),
-        pixels,
-    }
+    let lab = (|| Some([m(&l)?, m(&a)?, m(&b)?]))();
+    Sample::read(face, &iris, lab, |lab| named(lab, eye_name))
 }
 
 /// Lip colour: lip-surface pixels without highlights (L* below its 85th percentile).
