@@ -862,7 +862,7 @@ mod tests {
                     .unwrap()
                     .result;
                 let coded = full_jpeg(&s, 60);
-                // Classes only: JPEG 60 moves her ITA by −0.9 to +1.2° over the placements
+                // Classes only: JPEG 60 moves her ITA by −0.6 to +1.1° over the placements
                 // (docs/metrics.md, "Classes and colours…"); the stability test holds the
                 // angle within 1° on its copy.
                 changed.extend(
@@ -1160,15 +1160,12 @@ mod tests {
         // Scores and classes not held to the bar, as (field, copy), each explained in
         // docs/metrics.md ("Stability on larger faces"): grace_hopper.jpg's glabella holds
         // frown lines as faint as astronaut.png's, in a sharpened scan, and reads fewer of them
-        // on her smaller copies, whose added blur the edge measure under-reads. obama2.jpg
-        // (turned 15°, in stage light) keeps every score within 3, but its ITA moves 1.1° at
-        // half size and 1.7° at JPEG 60 (its tone classes hold).
+        // on her smaller copies, whose added blur the edge measure under-reads.
         let faint = "hd_wrinkle.glabella";
-        let ita = "skin_tone.ita_angle";
         for (file, not_held) in [
             ("obama.jpg", &[][..]),
             ("biden.jpg", &[]),
-            ("obama2.jpg", &[(ita, "scale 0.5"), (ita, "jpeg 60")]),
+            ("obama2.jpg", &[]),
             (
                 "grace_hopper.jpg",
                 &[(faint, "scale 0.5"), (faint, "scale 0.75")],

@@ -73,7 +73,8 @@ pub struct SkinTone {
     pub monk: String,
     /// Individual Typology Angle in degrees, atan((L*−50)/b*).
     pub ita_angle: f32,
-    /// Representative skin colour "#rrggbb" (median of cheek and forehead skin).
+    /// Representative skin colour "#rrggbb": the mean of three sites' colours (forehead and
+    /// both cheeks, each the mean of its middle 60 % by lightness, without highlights).
     pub hex: String,
     /// "warm", "neutral" or "cool" from the CIELAB hue angle.
     pub undertone: String,
