@@ -97,9 +97,9 @@ fn site_lab(face: &CanonicalFace, site: &Mask, shine: &Mask) -> Option<([f32; 3]
 /// How: as a colourimeter is read at a few sites and the readings averaged, each of three
 /// sites — forehead, right cheek, left cheek — without its specular pixels is read as the mean
 /// L*, a*, b* of its pixels between the 20th and 80th L* percentiles (drops shadows and
-/// highlights), and the sites' colours are averaged, each weighted by [`SITE_FROM_PX`] →
-/// [`SITE_FULL_PX`]; then ITA = atan((L* − 50)/b*) → Fitzpatrick class, nearest Monk colour
-/// (ΔE*ab), hue → undertone.
+/// highlights), and the sites' colours are averaged, each weighted by how much of it shows
+/// ([`SITE_FROM_PX`] to [`SITE_FULL_PX`]); then ITA = atan((L* − 50)/b*) → Fitzpatrick class,
+/// nearest Monk colour (ΔE*ab), hue → undertone.
 /// Why per site: a face lit from one side (obama2.jpg: forehead L* 75, shaded cheek L* 47) pools
 /// into two lobes, and a pooled median lies in the gap between them, where it moves with every
 /// few pixels that change sides: its ITA moved 1.7° under JPEG 60, the sites' mean 0.4°.
