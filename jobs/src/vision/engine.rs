@@ -862,14 +862,7 @@ mod tests {
                     .unwrap()
                     .result;
                 let coded = full_jpeg(&s, 60);
-                // Classes only: JPEG 60 moves her ITA by −0.6 to +1.1° over the placements
-                // (docs/metrics.md, "Classes and colours…"); the stability test holds the
-                // angle within 1° on its copy.
-                changed.extend(
-                    class_changes(&format!("({dx},{dy})"), &plain, &coded)
-                        .into_iter()
-                        .filter(|(_, field, _)| *field != "skin_tone.ita_angle"),
-                );
+                changed.extend(class_changes(&format!("({dx},{dy})"), &plain, &coded));
                 let spread = coded.jpeg_spread.clone().expect("JPEG upload");
                 for ((name, a), (_, b)) in plain.scores().into_iter().zip(coded.scores()) {
                     let sp = spread.scores[name];
@@ -888,8 +881,15 @@ mod tests {
         let base = glabella(&base);
         eprintln!("base {base}\nmoved {moved:?}\nJPEG 60 {compressed:?}\nspread {spreads:?}");
         eprintln!("not covered: {uncovered:#?}");
-        // The classes are no score with a spread: every placement keeps them.
-        assert!(changed.is_empty(), "JPEG 60 changed classes: {changed:?}");
+        // The classes are no score with a spread: every placement keeps them. The ITA angle,
+        // held within 1° like the stability tests' copies, may miss at one placement as a score
+        // may: JPEG 60 moves it −0.6° to +1.1° over the sixteen (docs/metrics.md, "Classes and
+        // colours…"; −0.9° to +1.2°, two misses, while the skin was pooled).
+        let (ita, classes): (Vec<_>, Vec<_>) = changed
+            .into_iter()
+            .partition(|(_, field, _)| *field == "skin_tone.ita_angle");
+        assert!(classes.is_empty(), "JPEG 60 changed classes: {classes:?}");
+        assert!(ita.len() <= 1, "JPEG 60 moved the ITA: {ita:?}");
         for (i, v) in moved.iter().enumerate() {
             assert!(
                 (v - base).abs() <= 3.0,
