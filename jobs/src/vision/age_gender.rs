@@ -369,19 +369,11 @@ pub fn face_api_input(crop: &RgbImage) -> Vec<f32> {
 mod tests {
     use super::*;
     use crate::vision::testutil::{
-        age_gender_reference, astronaut, astronaut_first_pass_landmarks,
+        age_gender_reference, astronaut, astronaut_first_pass_landmarks, floats, largest_difference,
     };
 
     fn crop(img: &RgbImage, x: u32, y: u32, w: u32, h: u32) -> RgbImage {
         image::imageops::crop_imm(img, x, y, w, h).to_image()
-    }
-
-    fn floats(v: &serde_json::Value) -> Vec<f32> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|x| x.as_f64().unwrap() as f32)
-            .collect()
     }
 
     /// The network alone on a 112×112 crop (face-api neither pads nor resizes it), against
@@ -402,12 +394,7 @@ mod tests {
             .unwrap()
             .to_vec1::<f32>()
             .unwrap();
-        let want = floats(&r["features"]);
-        let max = features
-            .iter()
-            .zip(&want)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0f32, f32::max);
+        let max = largest_difference(&features, &floats(&r["features"]));
         let got = net.predict(input).unwrap();
         let (age, female) = (
             r["age"].as_f64().unwrap() as f32,

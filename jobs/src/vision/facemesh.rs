@@ -152,7 +152,9 @@ impl FaceMesh {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vision::testutil::{astronaut, astronaut_first_pass_landmarks, reference};
+    use crate::vision::testutil::{
+        astronaut, astronaut_first_pass_landmarks, floats, largest_difference, reference,
+    };
 
     /// Raw tensor against tflite-runtime on the same fixed crop (astronaut[40:232, 130:322]).
     #[test]
@@ -167,17 +169,7 @@ mod tests {
         }
         let (lm, flag) = mesh.raw(input).unwrap();
         let r = &reference()["raw_mesh"];
-        let want: Vec<f32> = r["landmarks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_f64().unwrap() as f32)
-            .collect();
-        let max = lm
-            .iter()
-            .zip(&want)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0f32, f32::max);
+        let max = largest_difference(&lm, &floats(&r["landmarks"]));
         eprintln!("raw mesh: max |Δ| {max} crop px, flag {flag}");
         assert!(max < 0.005, "max landmark difference {max} crop px");
         assert!((flag - r["face_flag"].as_f64().unwrap() as f32).abs() < 0.01);

@@ -124,7 +124,7 @@ impl IrisModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vision::testutil::{astronaut, reference};
+    use crate::vision::testutil::{astronaut, floats, largest_difference, reference};
 
     /// Raw tensor against tflite-runtime on the same input: the eye crop committed as
     /// `models/reference/astronaut_eye.png` (the eye on the image's left, as the reference
@@ -140,17 +140,8 @@ mod tests {
         assert_eq!(eye.dimensions(), (64, 64));
         let input = eye.as_raw().iter().map(|&v| v as f32 / 255.0).collect();
         let got = model.raw(input).unwrap();
-        let want: Vec<f32> = reference()["iris"]["raw"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_f64().unwrap() as f32)
-            .collect();
-        let max = got
-            .iter()
-            .zip(&want)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0f32, f32::max);
+        let want = floats(&reference()["iris"]["raw"]);
+        let max = largest_difference(&got, &want);
         eprintln!("iris: max |Δ| {max} crop px");
         assert_eq!(got.len(), want.len());
         assert!(max < 0.005, "max iris difference {max} crop px");
@@ -168,12 +159,7 @@ mod tests {
             .unwrap();
         let r = &reference()["iris"]["mediapipe"];
         for (iris, want) in irises.iter().zip(r.as_array().unwrap()) {
-            let w: Vec<f32> = want
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| v.as_f64().unwrap() as f32)
-                .collect();
+            let w = floats(want);
             let off = (iris.centre[0] - w[0]).hypot(iris.centre[1] - w[1]);
             eprintln!("iris {iris:?} against {w:?}: centre off {off} px");
             assert!(off < 0.5, "centre off by {off} px");

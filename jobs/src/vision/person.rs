@@ -101,7 +101,7 @@ impl PersonMap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vision::testutil::{astronaut, reference};
+    use crate::vision::testutil::{astronaut, floats, reference};
 
     /// The candle port against the original runtime on astronaut.png taken at every 2nd pixel
     /// (256×256, the model's own size): every 4th output pixel compared.
@@ -119,12 +119,7 @@ mod tests {
             .unwrap()
             .probabilities(input)
             .unwrap();
-        let want: Vec<f32> = reference()["selfie"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_f64().unwrap() as f32)
-            .collect();
+        let want = floats(&reference()["selfie"]);
         assert_eq!(want.len(), 64 * 64);
         let (mut worst, mut flips) = (0f32, 0);
         for (i, &w) in want.iter().enumerate() {

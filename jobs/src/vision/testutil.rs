@@ -20,6 +20,24 @@ pub fn reference() -> serde_json::Value {
     .unwrap()
 }
 
+/// A JSON array of numbers from a reference file, as f32.
+pub fn floats(v: &serde_json::Value) -> Vec<f32> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap() as f32)
+        .collect()
+}
+
+/// The largest absolute difference between two outputs, element by element (a port's error
+/// against its original runtime).
+pub fn largest_difference(a: &[f32], b: &[f32]) -> f32 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y).abs())
+        .fold(0f32, f32::max)
+}
+
 /// Outputs of the original face-api runtime (models/convert/age_gender_reference.js).
 pub fn age_gender_reference() -> serde_json::Value {
     serde_json::from_str(include_str!(concat!(
