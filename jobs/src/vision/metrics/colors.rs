@@ -149,16 +149,27 @@ pub fn eye_color(face: &CanonicalFace, regions: &Regions) -> Sample<NamedColor> 
         move |i: usize| p.at(i % n - x0, i / n - y0)
     };
     let (l, a, b) = (at(&face.lab.l), at(&face.lab.a), at(&face.lab.b));
-    let mut ls: Vec<f32> = idx.iter().map(|&i| l(i)).collect();
-    ls.sort_by(f32::total_cmp);
-    let (lo, hi) = (ls[ls.len() * 10 / 100], ls[ls.len() * 85 / 100]);
-    let iris: Vec<usize> = idx
-        .into_iter()
-        .filter(|&i| l(i) >= lo && l(i) <= hi)
-        .collect();
+    let iris = within_l_percentiles(idx, &l, 10, 85);
     let m = |f: &dyn Fn(usize) -> f32| median(iris.iter().map(|&i| f(i)).collect());
     let lab = (|| Some([m(&l)?, m(&a)?, m(&b)?]))();
     Sample::read(face, &iris, lab, |lab| named(lab, eye_name))
+}
+
+/// The pixels of `idx` (not empty) whose L* (`l`) lies between its `lo`th and `hi`th
+/// percentiles, ties kept: without the highlights a colour is not (and, with `lo` above 0, the
+/// shadows). The skin tone's sites keep an exact share instead (`tone::site_lab`).
+fn within_l_percentiles(
+    idx: Vec<usize>,
+    l: impl Fn(usize) -> f32,
+    lo: usize,
+    hi: usize,
+) -> Vec<usize> {
+    let mut ls: Vec<f32> = idx.iter().map(|&i| l(i)).collect();
+    ls.sort_by(f32::total_cmp);
+    let (lo, hi) = (ls[ls.len() * lo / 100], ls[ls.len() * hi / 100]);
+    idx.into_iter()
+        .filter(|&i| (lo..=hi).contains(&l(i)))
+        .collect()
 }
 
 /// Lip colour: lip-surface pixels without highlights (L* below its 85th percentile).
@@ -167,10 +178,7 @@ pub fn lip_color(face: &CanonicalFace, regions: &Regions) -> Sample<Color> {
     if idx.len() < 50 {
         return Sample::none(face);
     }
-    let mut ls: Vec<f32> = idx.iter().map(|&i| face.lab.l[i]).collect();
-    ls.sort_by(f32::total_cmp);
-    let hi = ls[ls.len() * 85 / 100];
-    let keep: Vec<usize> = idx.into_iter().filter(|&i| face.lab.l[i] <= hi).collect();
+    let keep = within_l_percentiles(idx, |i| face.lab.l[i], 0, 85);
     Sample::of(face, &keep, |lab| Color {
         hex: hex(lab_to_srgb(lab)),
     })
