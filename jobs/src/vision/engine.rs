@@ -1343,4 +1343,105 @@ mod tests {
             "reduced by decode"
         );
     }
+
+    /// `img` with the light on one side of the face scaled: every pixel right of the face's
+    /// midline (the nose tip's column) when `right`, else left of it, multiplied by `m` in
+    /// linear light, as a lamp on that side would.
+    fn side_lit(img: &RgbImage, right: bool, m: f32) -> RgbImage {
+        use crate::vision::landmarks_idx::NOSE_TIP;
+        let split = crate::vision::testutil::landmarks_of(img).points[NOSE_TIP][0];
+        let encode = |v: f32| {
+            let v = v.clamp(0.0, 1.0);
+            let s = if v <= 0.003_130_8 {
+                12.92 * v
+            } else {
+                1.055 * v.powf(1.0 / 2.4) - 0.055
+            };
+            (s * 255.0).round() as u8
+        };
+        let mut out = img.clone();
+        for (x, _, p) in out.enumerate_pixels_mut() {
+            if (x as f32 > split) == right {
+                p.0 = p.0.map(|c| encode(crate::vision::lab::linear(c) * m));
+            }
+        }
+        out
+    }
+
+    /// Side light (`image_quality.light_balance_l`, docs/metrics.md) on known answers. A
+    /// lamp that multiplies one half of obama.jpg's face by m in linear light moves that
+    /// cheek's L* from L to m^⅓·(L + 16) − 16 (CIELAB's cube root; the cheek's reading is a
+    /// mean of L* values, so it moves the same way): the reading follows within 1 L* when the
+    /// lamp lights the darker side or shades either. Lighting the brighter side further leaves
+    /// the other cheek's darkest skin darker than the skin gate keeps (25 L* below the face's
+    /// median, `regions::non_skin_pixels`), and the reading then understates the difference
+    /// (docs/metrics.md): it must still move the right way. A mirrored photo reads the
+    /// opposite sign. Of the fixtures, obama2.jpg, lit from the photo's left, reads the
+    /// largest difference, and on the photo's left.
+    #[test]
+    fn side_light_reads_which_cheek_is_lit_and_by_how_much() {
+        let balance = |img: &RgbImage| {
+            engine()
+                .analyze_image(img, &Options::default())
+                .unwrap()
+                .result
+                .image_quality
+                .light_balance_l
+                .expect("both cheeks show")
+        };
+        // The two cheeks' L* as the analysis reads them: (photo's left, photo's right).
+        let cheeks = |img: &RgbImage| {
+            let (face, regions, _) =
+                prepare(img, &crate::vision::testutil::landmarks_of(img)).unwrap();
+            let shine = oiliness::shine_mask(&face, &regions);
+            let [_, right, left] = tone::sites(&face, &regions, &shine);
+            (right.unwrap().0[0], left.unwrap().0[0])
+        };
+        let img = square_face_photo("obama.jpg");
+        let base = balance(&img);
+        let mirrored = balance(&image::imageops::flip_horizontal(&img));
+        assert!(
+            (base + mirrored).abs() < 1.0,
+            "{base} vs mirrored {mirrored}"
+        );
+        let (photo_left, photo_right) = cheeks(&img);
+        let lit = |l: f32, m: f32| m.cbrt() * (l + 16.0) - 16.0;
+        // The photo's right cheek is the darker one (base < 0).
+        for (right, m) in [(true, 1.4), (true, 1.0 / 1.4), (false, 0.6)] {
+            let want = if right {
+                lit(photo_right, m) - photo_left
+            } else {
+                photo_right - lit(photo_left, m)
+            };
+            let got = balance(&side_lit(&img, right, m));
+            eprintln!(
+                "lamp on the {} ×{m}: {got}, answer {want:.1}",
+                ["left", "right"][right as usize]
+            );
+            assert!(
+                (got - want).abs() < 1.0,
+                "right {right} ×{m}: {got} vs {want}"
+            );
+        }
+        let brighter = balance(&side_lit(&img, false, 1.4));
+        eprintln!(
+            "lamp on the left ×1.4: {brighter}, answer {:.1}",
+            photo_right - lit(photo_left, 1.4)
+        );
+        assert!(brighter < base - 3.0, "{brighter} vs {base}");
+        let fixtures = [
+            "astronaut.png",
+            "obama.jpg",
+            "biden.jpg",
+            "grace_hopper.jpg",
+        ];
+        let side_lit_photo = balance(&square_face_photo("obama2.jpg"));
+        for f in fixtures {
+            let b = balance(&square_face_photo(f));
+            eprintln!("{f}: {b}");
+            assert!(b.abs() < side_lit_photo.abs() - 5.0, "{f} {b}");
+        }
+        eprintln!("obama2.jpg: {side_lit_photo}");
+        assert!(side_lit_photo < 0.0);
+    }
 }

@@ -232,7 +232,8 @@ pub fn measure(
 ) -> Findings {
     let m = scored(&face, &regions, &SkinWeights::default());
     // The skin sample can only be empty if regions are degenerate; fall back to all skin.
-    let skin = tone::skin_lab(&face, &regions, &m.shine)
+    let readings = tone::sites(&face, &regions, &m.shine);
+    let skin = tone::pooled(&readings)
         .or_else(|| {
             tone::skin_lab(
                 &face,
@@ -275,6 +276,7 @@ pub fn measure(
             blur: score::r1(q.sharpness),
             exposure: score::r1(q.mean_l),
             overexposed_pct: score::r1(q.overexposed_pct),
+            light_balance_l: tone::light_balance(&readings).map(score::r1),
             face_resolution_px: score::r1(face.iod_image_px),
             resolution_limited: face.resolution_limited(),
             glasses: face.spectacles.is_some(),

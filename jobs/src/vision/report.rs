@@ -109,6 +109,15 @@ pub struct ImageQuality {
     pub exposure: f32,
     /// Share of face skin pixels that are clipped bright (any channel ≥ 250), percent.
     pub overexposed_pct: f32,
+    /// Side light: the L* (0–100) of the cheek on the photo's right (the subject's left) minus
+    /// that of the cheek on the photo's left, each cheek's skin read as for the skin tone. 0
+    /// under even frontal light; positive when the photo's right side of the face is the
+    /// brighter. The scores read the face as it is lit (the skin tone averages its sites).
+    /// Absent when a cheek does not show fully (a turned head, hair, the photo's edge), and in
+    /// reports stored before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[oai(skip_serializing_if_is_none)]
+    pub light_balance_l: Option<f32>,
     /// Inter-ocular distance in the analysed image, pixels (resolution available for detail;
     /// at least 32, or the photo is rejected as `face_too_small`).
     pub face_resolution_px: f32,

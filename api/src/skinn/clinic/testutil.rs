@@ -71,6 +71,7 @@ pub fn healthy() -> Report {
             blur: 12.0,
             exposure: 62.0,
             overexposed_pct: 0.4,
+            light_balance_l: Some(1.2),
             face_resolution_px: 180.0,
             resolution_limited: false,
             glasses: false,

@@ -106,13 +106,48 @@ fn site_lab(face: &CanonicalFace, site: &Mask, shine: &Mask) -> Option<([f32; 3]
 /// Limits: photo white balance and exposure shift L* and b* directly (a warm cast raises b* and
 /// lowers ITA); Fitzpatrick proper is about sun reactivity, which a photo cannot observe.
 pub fn skin_lab(face: &CanonicalFace, regions: &Regions, shine: &Mask) -> Option<[f32; 3]> {
-    let sites = [&regions.forehead, &regions.cheek_right, &regions.cheek_left];
+    pooled(&sites(face, regions, shine))
+}
+
+/// One reading per skin-tone site ([`site_lab`]): forehead, right cheek, left cheek (the
+/// subject's sides), None where too little of the site shows.
+pub type SiteReadings = [Option<([f32; 3], f32)>; 3];
+
+/// The skin-tone sites read one by one, without their specular pixels.
+pub fn sites(face: &CanonicalFace, regions: &Regions, shine: &Mask) -> SiteReadings {
+    [&regions.forehead, &regions.cheek_right, &regions.cheek_left].map(|s| site_lab(face, s, shine))
+}
+
+/// The sites' colours averaged, each weighted by how much of it shows.
+pub fn pooled(sites: &SiteReadings) -> Option<[f32; 3]> {
     let (mut sum, mut total) = ([0.0f32; 3], 0.0);
-    for (lab, w) in sites.iter().filter_map(|s| site_lab(face, s, shine)) {
+    for (lab, w) in sites.iter().flatten() {
         (0..3).for_each(|c| sum[c] += w * lab[c]);
         total += w;
     }
     (total > 0.0).then(|| sum.map(|v| v / total))
+}
+
+/// **Side light** (`image_quality.light_balance_l`) — what: how much more light one side of
+/// the face gets than the other, as the L* of the cheek on the photo's right (the subject's
+/// left) minus the L* of the cheek on the photo's left: 0 under even frontal light, positive
+/// when the photo's right side of the face is the brighter.
+/// How: each cheek's skin-tone reading ([`site_lab`]: the mean L* between its 20th and 80th
+/// L* percentiles, specular pixels left out), from both cheeks only when each shows fully
+/// ([`SITE_FULL_PX`]); otherwise None.
+/// Why: photo guides for skin analysis ask for even, frontal light, and a side light is what
+/// the per-site readings average over rather than undo — the skin tone, the redness and the
+/// dark circles' cheek reference all read through it (obama2.jpg, lit from the photo's left).
+/// Limits: the shaded cheek's darkest skin leaves the skin mask when it falls 25 L* below the
+/// face's median (`regions::non_skin_pixels`), so a strong side light is understated
+/// (docs/metrics.md: obama.jpg with its brighter side ×1.4 reads −9.8 where −16.1 is the
+/// answer); cheeks of different colour (a birthmark, make-up, a flush on one side) read as
+/// light; a head turned from the camera shows one cheek more obliquely, which under frontal
+/// light darkens it too; light from above or below is not seen (the cheeks are level).
+pub fn light_balance(sites: &SiteReadings) -> Option<f32> {
+    let full = |s: &Option<([f32; 3], f32)>| s.filter(|(_, w)| *w >= 1.0).map(|(lab, _)| lab[0]);
+    let [_, right, left] = sites;
+    Some(full(left)? - full(right)?)
 }
 
 #[cfg(test)]
