@@ -136,8 +136,9 @@ pub fn pooled(sites: &SiteReadings) -> Option<[f32; 3]> {
 /// L* percentiles, specular pixels left out), from both cheeks only when each shows fully
 /// ([`SITE_FULL_PX`]); otherwise None.
 /// Why: photo guides for skin analysis ask for even, frontal light, and a side light is what
-/// the per-site readings average over rather than undo — the skin tone, the redness and the
-/// dark circles' cheek reference all read through it (obama2.jpg, lit from the photo's left).
+/// the per-site readings average over rather than undo: the skin tone pools its sites through
+/// it, and redness reads a*, which the light scales with L* (obama2.jpg, lit from the photo's
+/// left).
 /// Limits: the shaded cheek's darkest skin leaves the skin mask when it falls 25 L* below the
 /// face's median (`regions::non_skin_pixels`), so a strong side light is understated
 /// (docs/metrics.md: obama.jpg with its brighter side ×1.4 reads −9.8 where −16.1 is the
