@@ -801,9 +801,9 @@ mod tests {
     }
 
     /// The bar on astronaut.png (IOD 45 px): every score within 3 points (the model
-    /// age within 3 years, the side light within 3 L*: [`held`]) under rotation ±10° and 2× upscaling; under JPEG 60 and 95 within 3
-    /// points or within [`SPREADS`] × the spread the JPEG file's own report gives that score,
-    /// whichever is larger. Her glabella's one "line" is a faint shading about one JPEG
+    /// age within 3 years, the side light within 3 L*: [`held`]) under rotation ±10° and 2×
+    /// upscaling; under JPEG 60 and 95 within 3 points or within [`SPREADS`] × the spread the
+    /// JPEG file's own report gives that score, whichever is larger. Her glabella's one "line" is a faint shading about one JPEG
     /// quantisation step deep, which this copy's JPEG 60 deepens (raw 3.7 → 6.2 %) and other
     /// placements of the 8×8 grid round away
     /// (`jpeg_grid_phase_scatters_the_astronauts_glabella_without_bias`): the file cannot tell,
@@ -1157,9 +1157,9 @@ mod tests {
 
     /// The bar, on the photos whose faces stay above the common resolution at half size
     /// (IOD 47, 38, 52 and 45 px): every score within 3 points (age within 3 years, the side
-    /// light within 3 L*: [`held`]) under rotation
-    /// ±10° and scaling 0.5–2×, and under JPEG 60–95 within 3 points or [`SPREADS`] × the spread
-    /// the JPEG file's own report gives that score, whichever is larger — the rule
+    /// light within 3 L*: [`held`]) under rotation ±10° and scaling 0.5–2×, and under JPEG
+    /// 60–95 within 3 points or [`SPREADS`] × the spread the JPEG file's own report gives that
+    /// score, whichever is larger — the rule
     /// `scores_are_stable_under_rotation_upscaling_and_jpeg` holds astronaut.png to
     /// (docs/decisions.md, "The JPEG stability bar…"). No copy may change a class, nor move the
     /// ITA angle by more than 1° ([`class_changes`]). Table in docs/metrics.md; `cargo nextest
