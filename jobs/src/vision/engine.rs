@@ -1360,19 +1360,13 @@ mod tests {
     fn side_lit(img: &RgbImage, right: bool, m: f32) -> RgbImage {
         use crate::vision::landmarks_idx::NOSE_TIP;
         let split = crate::vision::testutil::landmarks_of(img).points[NOSE_TIP][0];
-        let encode = |v: f32| {
-            let v = v.clamp(0.0, 1.0);
-            let s = if v <= 0.003_130_8 {
-                12.92 * v
-            } else {
-                1.055 * v.powf(1.0 / 2.4) - 0.055
-            };
-            (s * 255.0).round() as u8
-        };
         let mut out = img.clone();
         for (x, _, p) in out.enumerate_pixels_mut() {
             if (x as f32 > split) == right {
-                p.0 = p.0.map(|c| encode(crate::vision::lab::linear(c) * m));
+                let [r, g, b] = p.0.map(|c| (crate::vision::lab::linear(c) * m).min(1.0));
+                let lit: palette::Srgb<u8> =
+                    palette::Srgb::from_linear(palette::LinSrgb::new(r, g, b));
+                p.0 = [lit.red, lit.green, lit.blue];
             }
         }
         out

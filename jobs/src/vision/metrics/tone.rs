@@ -77,7 +77,7 @@ const SITE_FULL_PX: f32 = 150.0;
 
 /// One site's colour: the mean L*, a*, b* of its pixels between the 20th and 80th L*
 /// percentiles, and the site's weight (by how many pixels it shows).
-fn site_lab(face: &CanonicalFace, site: &Mask, shine: &Mask) -> Option<([f32; 3], f32)> {
+fn site_lab(face: &CanonicalFace, site: &Mask, shine: &Mask) -> SiteReading {
     let lab = &face.lab;
     let mut idx: Vec<usize> = (0..site.data.len())
         .filter(|&i| site.data[i] && !shine.data[i])
@@ -109,9 +109,12 @@ pub fn skin_lab(face: &CanonicalFace, regions: &Regions, shine: &Mask) -> Option
     pooled(&sites(face, regions, shine))
 }
 
-/// One reading per skin-tone site ([`site_lab`]): forehead, right cheek, left cheek (the
-/// subject's sides), None where too little of the site shows.
-pub type SiteReadings = [Option<([f32; 3], f32)>; 3];
+/// A site's colour (L*, a*, b*) and its weight ([`site_lab`]), None where too little of the
+/// site shows.
+pub type SiteReading = Option<([f32; 3], f32)>;
+
+/// One reading per skin-tone site: forehead, right cheek, left cheek (the subject's sides).
+pub type SiteReadings = [SiteReading; 3];
 
 /// The skin-tone sites read one by one, without their specular pixels.
 pub fn sites(face: &CanonicalFace, regions: &Regions, shine: &Mask) -> SiteReadings {
@@ -146,7 +149,7 @@ pub fn pooled(sites: &SiteReadings) -> Option<[f32; 3]> {
 /// light; a head turned from the camera shows one cheek more obliquely, which under frontal
 /// light darkens it too; light from above or below is not seen (the cheeks are level).
 pub fn light_balance(sites: &SiteReadings) -> Option<f32> {
-    let full = |s: &Option<([f32; 3], f32)>| s.filter(|(_, w)| *w >= 1.0).map(|(lab, _)| lab[0]);
+    let full = |s: &SiteReading| s.filter(|(_, w)| *w >= 1.0).map(|(lab, _)| lab[0]);
     let [_, right, left] = sites;
     Some(full(left)? - full(right)?)
 }
